@@ -170,8 +170,7 @@ def plan_from_dict(data: dict) -> Plan:
                             UnitRef(u["name"], u["role"], u.get("canonical")) for u in t["units"]
                         ),
                         reports=tuple(
-                            Report(r["unit"], r["text"], r.get("canonical"))
-                            for r in t["reports"]
+                            Report(r["unit"], r["text"], r.get("canonical")) for r in t["reports"]
                         ),
                         line=t.get("line", 0),
                         deadline=t.get("deadline"),
@@ -188,5 +187,7 @@ def plan_from_dict(data: dict) -> Plan:
             )
             for s in data["sections"]
         ),
-        warnings=tuple(Diagnostic(w["line"], w["message"], w.get("page")) for w in data["warnings"]),
+        warnings=tuple(
+            Diagnostic(w["line"], w["message"], w.get("page")) for w in data["warnings"]
+        ),
     )

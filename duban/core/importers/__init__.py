@@ -1,0 +1,29 @@
+"""Importers: every document format becomes the same core Plan.
+
+`read_plan(path)` picks the reader by the file's suffix; text files are handed to the layout
+detector, which recognises our example's PDF-extracted layout and other districts' web layouts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from duban.core.errors import InputError
+from duban.core.model import Plan
+
+
+def read_plan(path: str | Path, *, district: str | None = None) -> Plan:
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", source=str(path))
+    if path.is_dir():
+        raise InputError("this is a folder, not a document", source=str(path))
+    suffix = path.suffix.lower()
+    if suffix in (".txt", ".text", ".md", ""):
+        from duban.core.importers.text_pdf import read_text_file
+
+        return read_text_file(path, district=district)
+    raise InputError(
+        f"unknown document type '{suffix}': duban reads .txt, .docx, .xlsx and .pdf",
+        source=str(path),
+    )

@@ -1,0 +1,136 @@
+"""Layer 1 of the text importer: raw lines of PDF-extracted text → classified lines.
+
+A line is furniture (page footer "— 11—", the document title, the table's header row), a
+section title ("（一）…（共 17项）"), a task number that opens a row, or body text. A line that
+starts with a space opens a new page in this extraction, as does the line after a footer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from duban.core.errors import InputError
+
+LineKind = Literal["blank", "footer", "title", "header", "section", "seq", "body"]
+
+FOOTER = re.compile(r"^[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}$")
+SECTION = re.compile(
+    r"^(?P<title>(?:主要预期目标|主要目标|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、).*?)"
+    r"\s*[（(]共\s*(?P<count>\d+)\s*项[）)]$"
+)
+HEADER_WORDS = (
+    "序号",
+    "年度任务目标",
+    "责任单位",
+    "进展情况",
+    "工作任务",
+    "牵头单位",
+    "完成情况",
+    "落实情况",
+    "目标任务",
+    "配合单位",
+)
+TITLE = re.compile(r"(?P<year>20\d\d)\s*年.*?(?:政府工作报告|重点工作|任务).*?(?:情况|目标)表?$")
+SEQ = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>.+))?$")
+# A number followed by one of these is a quantity ("2 家企业"), never a task number.
+_MEASURE_AFTER_NUMBER = re.compile(
+    r"^[个家次月年周日万亿%％人户项名元件起批份条座处所期场米吨台辆亩号届季.]"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int  # 1-based line number in the source
+    text: str  # without surrounding whitespace
+    kind: LineKind
+    page_start: bool = False
+    page: int = 1
+    seq: int | None = None
+    rest: str = ""  # for a task-number line: what follows the number on the same line
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes → text, refusing what is not a text document, with the line where it goes wrong."""
+    if not data.strip():
+        raise InputError("the file is empty", source=source, line=1)
+    if b"\x00" in data[:8192]:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError("this is a binary file, not text (a NUL byte)", source=source, line=line)
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8-sig" and exc.start >= len(data) - 3:
+                line = data[: exc.start].count(b"\n") + 1
+                raise InputError(
+                    "the file ends in the middle of a character: a truncated copy?",
+                    source=source,
+                    line=line,
+                ) from None
+            bad = exc
+    line = data[: bad.start].count(b"\n") + 1
+    raise InputError("the file is neither UTF-8 nor GB18030 text", source=source, line=line)
+
+
+def classify(text: str) -> list[Line]:
+    """Classify every line; task numbers are recognised in order (a number must be the next one)."""
+    out: list[Line] = []
+    page = 1
+    after_footer = False
+    expected: int | None = None
+    seen_section = False
+    has_content = False
+    for no, raw in enumerate(text.splitlines(), start=1):
+        raw = raw.replace("\u3000", " ").rstrip()
+        stripped = raw.strip()
+        if not stripped:
+            out.append(Line(no, "", "blank", page=page))
+            continue
+        page_start = raw.startswith(" ") or after_footer
+        after_footer = False
+        if FOOTER.match(stripped):
+            # The first page's footer may come first in the extraction: it ends no page then.
+            after_footer = has_content
+            out.append(Line(no, stripped, "footer", page=page))
+            continue
+        if page_start and has_content:
+            page += 1
+        has_content = True
+        m = SECTION.match(stripped)
+        if m:
+            seen_section = True
+            out.append(Line(no, stripped, "section", page_start, page))
+            continue
+        if _is_header_row(stripped):
+            out.append(Line(no, stripped, "header", page_start, page))
+            continue
+        if not seen_section and TITLE.search(stripped) and len(stripped) < 80:
+            out.append(Line(no, stripped, "title", page_start, page))
+            continue
+        m = SEQ.match(stripped)
+        if m and seen_section:
+            n = int(m.group("n"))
+            rest = m.group("rest") or ""
+            if _accept_seq(n, rest, expected):
+                expected = n + 1
+                out.append(Line(no, stripped, "seq", page_start, page, seq=n, rest=rest))
+                continue
+        out.append(Line(no, stripped, "body", page_start, page))
+    return out
+
+
+def _is_header_row(s: str) -> bool:
+    return s.startswith("序号") and sum(w in s for w in HEADER_WORDS) >= 3
+
+
+def _accept_seq(n: int, rest: str, expected: int | None) -> bool:
+    if rest and _MEASURE_AFTER_NUMBER.match(rest):
+        return False
+    if expected is None:
+        return n <= 5  # the table starts at task 1 (or close to it)
+    if n == expected:
+        return True
+    # A bare number that jumps ahead (extracts with gaps: 3, 68, 69) still opens a row.
+    return not rest and expected < n <= expected + 30

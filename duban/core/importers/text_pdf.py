@@ -1,0 +1,292 @@
+"""The importer for progress tables as a PDF reader extracts them to text (our example's layout).
+
+Layers, each a function whose output can be dumped (`duban parse --debug`):
+raw lines → classified lines (lines.py) → rows split into column pieces (text_columns.py)
+→ Plan with a diagnostic for every guess (here).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from duban.core.errors import Diagnostic, InputError
+from duban.core.importers.lines import Line, classify, decode
+from duban.core.importers.text_columns import (
+    Piece,
+    RowPieces,
+    Widths,
+    is_report_header,
+    measure_widths,
+    split_row,
+    unit_continues,
+    width,
+)
+from duban.core.model import Period, Plan, Report, Section, Task, UnitRef
+from duban.core.schedule import QUARTER_END_MONTH
+from duban.core.units import REGISTRY
+
+_NUMBERED = re.compile(
+    r"^(?:\d{1,2}(?:、|[.．](?!\d))|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)])"
+)
+_SPACE_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
+_PERIOD = re.compile(r"(第[一二三四]季度|前三季度|上半年|全年|(?<!\d)(\d{1,2})\s*月(?:份)?(?:底)?)")
+
+
+@dataclass(frozen=True)
+class _SectionHead:
+    number: int
+    title: str
+    declared: int
+    line: int
+
+
+def read_text_file(path: Path, *, district: str | None = None) -> Plan:
+    data = path.read_bytes()
+    return parse_text(decode(data, str(path)), source=str(path), district=district)
+
+
+def looks_like_pdf_text(text: str) -> bool:
+    """Whether a text is this layout: section titles with counts and bare task-number lines."""
+    lines = classify(text)
+    return any(x.kind == "section" for x in lines) and sum(x.kind == "seq" for x in lines) >= 1
+
+
+def parse_text(text: str, *, source: str = "<text>", district: str | None = None) -> Plan:
+    lines = classify(text)
+    warnings: list[Diagnostic] = []
+    title_line = next((x for x in lines if x.kind == "title"), None)
+    heads_and_rows = list(_sections_and_rows(lines, warnings))
+    if not any(rows for _, rows in heads_and_rows):
+        first = next((x for x in lines if x.kind != "blank"), None)
+        raise InputError(
+            "no numbered tasks under section titles such as '（一）…（共 N项）': "
+            "this text is not a progress table this importer knows",
+            source=source,
+            line=first.no if first else 1,
+        )
+    widths = measure_widths([row for _, rows in heads_and_rows for row in rows])
+    sections: list[Section] = []
+    last_seq = 0
+    for head, rows in heads_and_rows:
+        tasks = []
+        for row in rows:
+            pieces = split_row(row, widths)
+            task = _build_task(pieces, widths, warnings)
+            if task.seq != last_seq + 1:
+                warnings.append(Diagnostic(task.line, f"task number {task.seq} follows {last_seq}"))
+            last_seq = task.seq
+            tasks.append(task)
+        if head.declared is not None and head.declared != len(tasks):
+            warnings.append(
+                Diagnostic(
+                    head.line,
+                    f"section '{head.title}' declares {head.declared} tasks but has {len(tasks)}",
+                )
+            )
+        sections.append(Section(head.number, head.title, head.declared, tuple(tasks)))
+    _check_truncation(heads_and_rows, sections, source)
+    title = title_line.text if title_line else ""
+    year = _year(title)
+    return Plan(
+        title=title,
+        year=year,
+        district=district or _district(text),
+        period=_period(title, year),
+        sections=tuple(sections),
+        warnings=tuple(warnings),
+        source=source,
+    )
+
+
+def _sections_and_rows(
+    lines: list[Line], warnings: list[Diagnostic]
+) -> Iterator[tuple[_SectionHead, list[list[Line]]]]:
+    head: _SectionHead | None = None
+    rows: list[list[Line]] = []
+    number = 0
+    pending_page_start = False
+    for x in lines:
+        if x.kind == "section":
+            if head is not None:
+                yield head, rows
+            m_title, declared = _section_title(x.text)
+            head = _SectionHead(number, m_title, declared, x.no)
+            number += 1
+            rows = []
+            continue
+        if x.kind in ("footer", "header", "title"):
+            # Furniture inside a row: what follows it starts a new page's fragment.
+            if rows and (x.kind == "footer" or x.page_start):
+                pending_page_start = True
+            continue
+        if x.kind == "blank":
+            continue
+        if pending_page_start:
+            x = replace(x, page_start=True)
+            pending_page_start = False
+        if x.kind == "seq":
+            if head is None:
+                warnings.append(Diagnostic(x.no, "a task before any section title"))
+                head = _SectionHead(number, "", 0, x.no)
+                number += 1
+            rows.append([x])
+        elif rows:
+            rows[-1].append(x)
+        else:
+            warnings.append(
+                Diagnostic(x.no, f"text outside the table kept as furniture: {x.text[:20]}")
+            )
+    if head is not None:
+        yield head, rows
+
+
+def _section_title(text: str) -> tuple[str, int]:
+    from duban.core.importers.lines import SECTION
+
+    m = SECTION.match(text)
+    assert m
+    return m.group("title").strip(), int(m.group("count"))
+
+
+def _build_task(p: RowPieces, widths: Widths, warnings: list[Diagnostic]) -> Task:
+    target = clean(p.target, paragraphs=False)
+    if not target:
+        warnings.append(Diagnostic(p.line, f"task {p.seq} has no target text"))
+    units = _units(p.units, widths)
+    for name, line in units:
+        if REGISTRY.lookup(name) is None:
+            warnings.append(
+                Diagnostic(line, f"unit '{name}' of task {p.seq} is not in the registry")
+            )
+    if not units:
+        warnings.append(Diagnostic(p.line, f"task {p.seq} names no responsible unit"))
+    unit_names = [n for n, _ in units]
+    reports = _reports(p.progress, unit_names, p.seq, warnings)
+    return Task(
+        seq=p.seq,
+        target=target,
+        units=tuple(
+            UnitRef(n, "lead" if i == 0 else "co", REGISTRY.canonical(n))
+            for i, (n, _) in enumerate(units)
+        ),
+        reports=tuple(reports),
+        line=p.line,
+    )
+
+
+def _units(pieces: list[Piece], widths: Widths) -> list[tuple[str, int]]:
+    """Join unit names broken over lines ('区商务和投资促' + '进局')."""
+    out: list[tuple[str, int]] = []
+    last_line = ""
+    for piece in pieces:
+        t = re.sub(r"\s+", "", piece.text)
+        if out and unit_continues(out[-1][0], last_line, t, widths):
+            name, line = out.pop()
+            out.append((name + t, line))
+        else:
+            out.append((t, piece.line))
+        last_line = t
+    return out
+
+
+def _reports(
+    pieces: list[Piece], unit_names: list[str], seq: int, warnings: list[Diagnostic]
+) -> list[Report]:
+    reports: list[tuple[str | None, int, list[Piece]]] = []
+    for piece in pieces:
+        name = is_report_header(piece.text, unit_names)
+        if name:
+            reports.append((name, piece.line, []))
+            continue
+        if not reports:
+            reports.append((None, piece.line, []))
+        reports[-1][2].append(piece)
+    out = []
+    for name, line, body in reports:
+        text = clean(body, paragraphs=True)
+        if name and REGISTRY.lookup(name) is None:
+            warnings.append(
+                Diagnostic(line, f"reporter '{name}' of task {seq} is not in the registry")
+            )
+        if not text:
+            warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty"))
+        out.append(Report(name, text, REGISTRY.canonical(name) if name else None, line))
+    return out
+
+
+def clean(pieces: list[Piece], *, paragraphs: bool) -> str:
+    """Join a cell's lines: the PDF's line breaks go, numbered items stay paragraphs."""
+    if not pieces:
+        return ""
+    full = max(width(p.text) for p in pieces)
+    parts: list[str] = []
+    for i, piece in enumerate(pieces):
+        t = piece.text.strip()
+        if paragraphs and i > 0:
+            prev = pieces[i - 1].text.strip()
+            short_end = prev.endswith(("。", "：", "；")) and width(prev) < full * 0.8
+            if _NUMBERED.match(t) or short_end:
+                parts.append("\n")
+        parts.append(t)
+    text = "".join(parts)
+    return "\n".join(_SPACE_NEAR_CJK.sub("", para).strip() for para in text.split("\n")).strip()
+
+
+def _check_truncation(
+    heads_and_rows: list[tuple[_SectionHead, list[list[Line]]]],
+    sections: list[Section],
+    source: str,
+) -> None:
+    """A last section shorter than it declares means the copy ends early."""
+    head, rows = heads_and_rows[-1]
+    if head.declared and len(sections[-1].tasks) < head.declared:
+        last_line = rows[-1][-1].no if rows else head.line
+        raise InputError(
+            f"the text ends after {len(sections[-1].tasks)} of the {head.declared} tasks "
+            f"that section '{head.title}' declares: a truncated copy?",
+            source=source,
+            line=last_line,
+        )
+
+
+def _year(title: str) -> int | None:
+    m = re.search(r"(20\d\d)\s*年", title)
+    return int(m.group(1)) if m else None
+
+
+def _period(title: str, year: int | None) -> Period | None:
+    m = _PERIOD.search(title)
+    if not m:
+        return None
+    label = m.group(1)
+    if m.group(2):
+        return Period(label.strip(), int(m.group(2)), year)
+    return Period(label, QUARTER_END_MONTH[label], year)
+
+
+def _district(text: str) -> str | None:
+    counts = Counter(re.findall(r"([\u4e00-\u9fff]{2}[区县市])人民政府", text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def debug_lines(path: Path) -> Iterator[str]:
+    """Every classified line, then every row's column pieces: the importer's layers laid bare."""
+    text = decode(path.read_bytes(), str(path))
+    lines = classify(text)
+    for x in lines:
+        if x.kind != "blank":
+            yield f"{x.no:5d} p{x.page:<3d} {x.kind:8s} {'^' if x.page_start else ' '} {x.text}"
+    warnings: list[Diagnostic] = []
+    rows = [r for _, rs in _sections_and_rows(lines, warnings) for r in rs]
+    widths: Widths = measure_widths(rows)
+    yield f"widths: target {widths.target}, units {widths.units}"
+    for row in rows:
+        p = split_row(row, widths)
+        yield f"--- task {p.seq} (line {p.line})"
+        for col in ("target", "units", "progress"):
+            for piece in getattr(p, col):
+                yield f"  {col:8s} {piece.line:5d} {piece.text}"
