@@ -167,10 +167,7 @@ def _place_line(
     else:
         cols = None
     for i, p in enumerate(pieces):
-        if cols is not None:
-            col = cols[i]
-        else:
-            col = _choose(p, nxt, col, out, st, w, opening=opening)
+        col = cols[i] if cols is not None else _choose(p, nxt, col, out, st, w, opening=opening)
         _put(p, no, col, out, st, w)
     return col
 
