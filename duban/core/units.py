@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Kind = Literal["department", "town", "street", "enterprise", "group", "other"]
@@ -124,7 +125,8 @@ class Registry:
                 self._by_name[_key(name)] = u
 
     def lookup(self, name: str) -> Unit | None:
-        return self._by_name.get(_key(name))
+        hit = self._by_name.get(name)  # most names come as the registry spells them
+        return hit if hit is not None else self._by_name.get(_key(name))
 
     def is_prefix(self, text: str) -> bool:
         """Whether a known name starts with text: the first line of a name broken over lines."""
@@ -164,19 +166,23 @@ class Registry:
         return self.kind(rep) in target.member_kinds
 
 
+_KEY_TABLE = str.maketrans({"(": "（", ")": "）", " ": None, "\t": None, "\u3000": None})
+
+
 def _key(name: str) -> str:
     # Spellings differ only in bracket width and stray spaces.
-    return re.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
+    return name.translate(_KEY_TABLE)
 
 
-_UNIT_SHAPE = re.compile(
-    r"^(?:[区县市省]|[\u4e00-\u9fff]{1,12}?)[\u4e00-\u9fff（）()、]*?"
-    r"(?:局|分局|中心|办公室|办|委员会|委|部|部门|室|社|联|院|集团|公司|镇|街道|乡|管委会|指挥部|"
-    r"单位|镇街|（街）|\(街\)|小组|工作室|站|所|队|会|厂|轮胎|农高区|开发区|法院|检察院|支行|分行)$"
-)
-_NOT_UNIT = re.compile(r"[，。；：、“”0-9%]|建设$|情况$|工作$")
+_UNIT_SUFFIXES = (
+    "局", "中心", "办公室", "办", "委员会", "委", "部", "部门", "室", "社", "联", "院", "集团", "公司",
+    "镇", "街道", "乡", "管委会", "指挥部", "单位", "镇街", "（街）", "小组", "站", "所", "队", "会",
+    "厂", "轮胎", "农高区", "开发区", "支行", "分行", "法院",
+)  # fmt: skip
+_NOT_UNIT = re.compile(r"[^\u4e00-\u9fff（）()]|建设$|情况$|工作$")
 
 
+@lru_cache(maxsize=8192)
 def looks_like_unit(text: str) -> bool:
     """A whole string shaped like a unit name (registry first, then common suffixes)."""
     s = text.strip()
@@ -184,9 +190,9 @@ def looks_like_unit(text: str) -> bool:
         return False
     if REGISTRY.lookup(s):
         return True
-    if _NOT_UNIT.search(s):
+    if len(s) < 2 or _NOT_UNIT.search(s):
         return False
-    return bool(_UNIT_SHAPE.match(s))
+    return s.endswith(_UNIT_SUFFIXES)
 
 
 def guess_kind(name: str) -> Kind:

@@ -8,8 +8,7 @@ starts with a space opens a new page in this extraction, as does the line after 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from duban.core.errors import InputError
 
@@ -40,8 +39,7 @@ _MEASURE_AFTER_NUMBER = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a NamedTuple: a document has thousands of lines, made quickly
     no: int  # 1-based line number in the source
     text: str  # without surrounding whitespace
     kind: LineKind
@@ -75,7 +73,7 @@ def decode(data: bytes, source: str) -> str:
 
 
 def classify(text: str) -> list[Line]:
-    """Classify every line; task numbers are recognised in order (a number must be the next one)."""
+    """Classify every non-blank line; task numbers are recognised in order (a number must be the next one)."""
     out: list[Line] = []
     page = 1
     after_footer = False
@@ -83,14 +81,14 @@ def classify(text: str) -> list[Line]:
     seen_section = False
     has_content = False
     for no, raw in enumerate(text.splitlines(), start=1):
+        if not raw or raw.isspace():
+            continue  # blank lines carry nothing in this extraction
         raw = raw.replace("\u3000", " ").rstrip()
-        stripped = raw.strip()
-        if not stripped:
-            out.append(Line(no, "", "blank", page=page))
-            continue
+        stripped = raw.lstrip()
         page_start = raw.startswith(" ") or after_footer
         after_footer = False
-        if FOOTER.match(stripped):
+        head = stripped[0]
+        if head in "—–-－" and FOOTER.match(stripped):
             # The first page's footer may come first in the extraction: it ends no page then.
             after_footer = has_content
             out.append(Line(no, stripped, "footer", page=page))
@@ -98,8 +96,7 @@ def classify(text: str) -> list[Line]:
         if page_start and has_content:
             page += 1
         has_content = True
-        m = SECTION.match(stripped)
-        if m:
+        if stripped[-1] in "）)" and SECTION.match(stripped):
             seen_section = True
             out.append(Line(no, stripped, "section", page_start, page))
             continue
@@ -109,8 +106,8 @@ def classify(text: str) -> list[Line]:
         if not seen_section and TITLE.search(stripped) and len(stripped) < 80:
             out.append(Line(no, stripped, "title", page_start, page))
             continue
-        m = SEQ.match(stripped)
-        if m and seen_section:
+        m = SEQ.match(stripped) if head.isdigit() and seen_section else None
+        if m:
             n = int(m.group("n"))
             rest = m.group("rest") or ""
             if _accept_seq(n, rest, expected):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from duban.core.importers.lines import Line
 from duban.core.units import REGISTRY, looks_like_unit
@@ -29,11 +29,11 @@ _UNIT_START = ("区", "县", "市", "各", "镇", "街", "乡")
 
 def width(text: str) -> int:
     """Display width: a CJK or full-width character is two, ASCII is one."""
-    return sum(1 if ord(c) < 0x2E80 else 2 for c in text)
+    # UTF-8 spends 3 bytes on a CJK character and 1 on ASCII: (3 - 1) // 2 + 1 = 2 columns.
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     text: str
     line: int
 
@@ -159,6 +159,9 @@ def _place_line(
     opening: bool,
 ) -> Column:
     """Place one line (maybe several pieces) starting from column `col`; return the new column."""
+    if col == "progress":  # the last column: the rest of the fragment is progress text
+        out.progress.append(Piece(text, no))
+        return col
     pieces = _split_gaps(text) if col != "progress" else [text]
     if len(pieces) > 1:
         cols = _split_columns(pieces, col, out, st, w)

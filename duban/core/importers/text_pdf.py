@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from duban.core.errors import Diagnostic, InputError
@@ -23,7 +23,6 @@ from duban.core.importers.text_columns import (
     measure_widths,
     split_row,
     unit_continues,
-    width,
 )
 from duban.core.model import Period, Plan, Report, Section, Task, UnitRef
 from duban.core.schedule import QUARTER_END_MONTH
@@ -33,6 +32,7 @@ _NUMBERED = re.compile(
     r"^(?:\d{1,2}(?:、|[.．](?!\d))|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)])"
 )
 _SPACE_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
+_PARAGRAPH_END = ("。", "：", "；")
 _PERIOD = re.compile(r"(第[一二三四]季度|前三季度|上半年|全年|(?<!\d)(\d{1,2})\s*月(?:份)?(?:底)?)")
 
 
@@ -126,7 +126,7 @@ def _sections_and_rows(
         if x.kind == "blank":
             continue
         if pending_page_start:
-            x = replace(x, page_start=True)
+            x = x._replace(page_start=True)
             pending_page_start = False
         if x.kind == "seq":
             if head is None:
@@ -222,18 +222,24 @@ def clean(pieces: list[Piece], *, paragraphs: bool) -> str:
     """Join a cell's lines: the PDF's line breaks go, numbered items stay paragraphs."""
     if not pieces:
         return ""
-    full = max(width(p.text) for p in pieces)
-    parts: list[str] = []
-    for i, piece in enumerate(pieces):
-        t = piece.text.strip()
-        if paragraphs and i > 0:
-            prev = pieces[i - 1].text.strip()
-            short_end = prev.endswith(("。", "：", "；")) and width(prev) < full * 0.8
-            if _NUMBERED.match(t) or short_end:
+    texts = [p.text.strip() for p in pieces]
+    if paragraphs and len(texts) > 1:
+        sizes = [len(t.encode("utf-8")) for t in texts]  # proportional to display width
+        short = max(sizes) * 0.8
+        parts = [texts[0]]
+        for i in range(1, len(texts)):
+            prev = texts[i - 1]
+            if _NUMBERED.match(texts[i]) or (
+                prev.endswith(_PARAGRAPH_END) and sizes[i - 1] < short
+            ):
                 parts.append("\n")
-        parts.append(t)
-    text = "".join(parts)
-    return "\n".join(_SPACE_NEAR_CJK.sub("", para).strip() for para in text.split("\n")).strip()
+            parts.append(texts[i])
+        text = "".join(parts)
+    else:
+        text = "".join(texts)
+    if " " in text:
+        text = "\n".join(_SPACE_NEAR_CJK.sub("", para).strip() for para in text.split("\n"))
+    return text.strip()
 
 
 def _check_truncation(

@@ -1,0 +1,86 @@
+"""`make bench`: the performance figures the issues ask for, measured in one run on this machine.
+
+Each figure is a median over repeated in-process runs; ratios compare figures of the same run,
+since machines here are shared and noisy. Results print as a Markdown table that
+docs/PERFORMANCE.md keeps (with --write).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "yicheng-2021-q3.txt"
+
+
+def median_seconds(fn: Callable[[], object], runs: int = 20) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def bench_parse(runs: int = 20) -> dict[str, float]:
+    """Median time to parse the example in-process, and its ratio to reading + splitting it."""
+    from duban.core.importers.text_pdf import parse_text
+
+    def read_split() -> object:
+        return EXAMPLE.read_text(encoding="utf-8").splitlines()
+
+    def parse() -> object:
+        return parse_text(EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE))
+
+    base = median_seconds(read_split, runs)
+    took = median_seconds(parse, runs)
+    return {"parse_s": took, "read_split_s": base, "ratio": took / base}
+
+
+def _machine() -> str:
+    import os
+
+    cpu = platform.processor() or platform.machine()
+    return (
+        f"{platform.node()} · {os.cpu_count()} cores · {cpu} · Python {platform.python_version()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    rows: list[tuple[str, str, str]] = []
+    p = bench_parse(args.runs)
+    rows.append(
+        (
+            f"parse example (text, 108 tasks), median of {args.runs}",
+            f"{p['parse_s'] * 1000:.1f} ms",
+            f"{p['ratio']:.0f}× reading+splitting ({p['read_split_s'] * 1000:.2f} ms); goal < 20 ms",
+        )
+    )
+    for label, fn in _optional_benches():
+        try:
+            rows.extend(fn())
+        except Exception as exc:  # a bench that cannot run says why instead of hiding
+            rows.append((label, "not measured", f"{type(exc).__name__}: {exc}"))
+    print(f"duban bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — {_machine()}")
+    print("| what | median | note |\n|---|---|---|")
+    for what, value, note in rows:
+        print(f"| {what} | {value} | {note} |")
+
+
+def _optional_benches() -> list[tuple[str, Callable[[], list[tuple[str, str, str]]]]]:
+    """Benches of the other layers, each owned by its package."""
+    out: list[tuple[str, Callable[[], list[tuple[str, str, str]]]]] = []
+    return out
+
+
+if __name__ == "__main__":
+    main()
