@@ -64,5 +64,52 @@ def parse(path: Path, as_json: bool, debug: bool, district: str | None) -> None:
     click.echo(plan_summary(plan))
 
 
+@main.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--org", default=None, help="Organization (district) name when the document does not say."
+)
+@friendly_errors
+def import_(path: Path, org: str | None) -> None:
+    """Load a document into the database as a plan and its period (one transaction, idempotent)."""
+    from duban.web.cli_commands import django_setup, import_document
+
+    django_setup()
+    for line in import_document(path, org):
+        click.echo(line)
+
+
+@main.command("demo-setup")
+@click.option("--accounts-file", default="var/demo-accounts.txt", type=click.Path(path_type=Path))
+@friendly_errors
+def demo_setup(accounts_file: Path) -> None:
+    """Migrate, import the example, create demo accounts (office, leader, one per unit)."""
+    from duban.web.cli_commands import demo_setup as run
+    from duban.web.cli_commands import django_setup
+
+    django_setup()
+    for line in run(accounts_file):
+        click.echo(line)
+
+
+@main.command()
+@click.option("--port", envvar="PORT", default=8000, show_default=True, type=int)
+@click.option("--dev", is_flag=True, help="Django's runserver instead of gunicorn.")
+def serve(port: int, dev: bool) -> None:
+    """Serve the web application on 127.0.0.1:$PORT."""
+    from duban.web.cli_commands import serve as run
+
+    run(port, dev)
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "help_option_names": []})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Django's manage.py (migrate, createsuperuser, shell, ...)."""
+    from duban.web.__main__ import main as django_main
+
+    django_main(list(args))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

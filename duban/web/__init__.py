@@ -1,0 +1,1 @@
+"""The Django application on top of the core: persistence, roles, pages."""

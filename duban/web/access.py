@@ -1,0 +1,178 @@
+"""The one permission gate. Every view and query asks `restrict(queryset, user, action)`.
+
+Roles (accounts.Membership):
+- office: reads and corrects everything in its organization;
+- unit: reads the plan; sees its own unit's reports in every state and other units' reports
+  only once submitted or accepted; writes only its own unit's reports of an open period;
+- leader: reads everything in its organization, writes nothing;
+- anonymous (or a user with no role): only published periods — nothing else, not even task titles.
+A superuser acts as the office of every organization.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from duban.web.orgs.models import Organization, Unit
+from duban.web.plans.models import (
+    Period,
+    Plan,
+    Report,
+    ReportVersion,
+    Responsibility,
+    Section,
+    Task,
+)
+
+Action = Literal["view", "change", "publish"]
+RoleName = Literal["office", "unit", "leader", "anonymous", "superuser"]
+
+# States of another unit's report that a unit reporter may read.
+SHARED_REPORT_STATES = (Report.State.SUBMITTED, Report.State.ACCEPTED)
+EDITABLE_REPORT_STATES = (Report.State.EMPTY, Report.State.DRAFT, Report.State.RETURNED)
+
+
+@dataclass(frozen=True)
+class Actor:
+    role: RoleName
+    organization_id: int | None = None
+    unit_id: int | None = None
+
+    @property
+    def is_member(self) -> bool:
+        return self.role in ("office", "unit", "leader", "superuser")
+
+    @property
+    def sees_internal_notes(self) -> bool:
+        return self.role in ("office", "leader", "superuser")
+
+
+def actor_of(user) -> Actor:
+    """The user's role, read once per request and kept on the user object."""
+    if user is None or not user.is_authenticated:
+        return Actor("anonymous")
+    cached = getattr(user, "_duban_actor", None)
+    if cached is not None:
+        return cached
+    if user.is_superuser:
+        actor = Actor("superuser")
+    else:
+        from duban.web.accounts.models import Membership
+
+        m = Membership.objects.filter(user=user).first()
+        actor = Actor(m.role, m.organization_id, m.unit_id) if m else Actor("anonymous")
+    user._duban_actor = actor
+    return actor
+
+
+# Path from each model to its organization and to its plan.
+_ORG = {
+    Organization: "pk",
+    Unit: "organization",
+    Plan: "organization",
+    Section: "plan__organization",
+    Task: "plan__organization",
+    Responsibility: "task__plan__organization",
+    Period: "plan__organization",
+    Report: "period__plan__organization",
+    ReportVersion: "report__period__plan__organization",
+}
+_PLAN = {
+    Plan: "pk",
+    Section: "plan",
+    Task: "plan",
+    Responsibility: "task__plan",
+    Period: "plan",
+}
+
+
+def _published_plan(path: str) -> Exists:
+    return Exists(Period.objects.filter(plan=OuterRef(path), state=Period.State.PUBLISHED))
+
+
+def _anonymous(model: type[Model]) -> Q:
+    if model in _PLAN and model is not Period:
+        return Q(_published_plan(_PLAN[model]))
+    if model is Period:
+        return Q(state=Period.State.PUBLISHED)
+    if model is Report:
+        return Q(period__state=Period.State.PUBLISHED, state=Report.State.ACCEPTED)
+    if model is Unit:
+        return Q(
+            Exists(
+                Responsibility.objects.filter(
+                    unit=OuterRef("pk"), task__plan__periods__state=Period.State.PUBLISHED
+                )
+            )
+        )
+    if model is Organization:
+        return Q(
+            Exists(
+                Period.objects.filter(
+                    plan__organization=OuterRef("pk"), state=Period.State.PUBLISHED
+                )
+            )
+        )
+    return Q(pk__in=[])
+
+
+def _nothing() -> Q:
+    return Q(pk__in=[])
+
+
+def rule(model: type[Model], actor: Actor, action: Action) -> Q:
+    """The filter a role gets on a model for an action; the whole policy in one function."""
+    if model not in _ORG:
+        raise TypeError(f"no access rule for {model.__name__}")
+    if actor.role == "superuser":
+        return Q()
+    if actor.role == "anonymous":
+        return _anonymous(model) if action == "view" else _nothing()
+    in_org = Q(**{_ORG[model]: actor.organization_id})
+    if action == "view":
+        if actor.role == "unit" and model is Report:
+            return in_org & (Q(unit_id=actor.unit_id) | Q(state__in=SHARED_REPORT_STATES))
+        if actor.role == "unit" and model is ReportVersion:
+            return in_org & Q(report__unit_id=actor.unit_id)
+        return in_org
+    if actor.role == "office":
+        return in_org
+    if actor.role == "unit" and action == "change" and model is Report:
+        return in_org & Q(
+            unit_id=actor.unit_id, period__state=Period.State.OPEN, state__in=EDITABLE_REPORT_STATES
+        )
+    return _nothing()
+
+
+def restrict(queryset: QuerySet, user, action: Action = "view") -> QuerySet:
+    return queryset.filter(rule(queryset.model, actor_of(user), action))
+
+
+def can(user, action: Action, obj: Model) -> bool:
+    return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
+
+
+def get_or_deny(queryset: QuerySet, user, action: Action = "view", **lookup) -> Model:
+    """The object if the user may act on it; 403 inside the user's organization, else 404.
+
+    Neither answer carries any of the object's data.
+    """
+    found = restrict(queryset, user, action).filter(**lookup).first()
+    if found is not None:
+        return found
+    actor = actor_of(user)
+    if actor.is_member and restrict(queryset, user, "view").filter(**lookup).exists():
+        raise PermissionDenied
+    if (
+        actor.is_member
+        and queryset.filter(**lookup)
+        .filter(Q(**{_ORG[queryset.model]: actor.organization_id}))
+        .exists()
+    ):
+        raise PermissionDenied
+    raise Http404

@@ -1,0 +1,1 @@
+"""Who a user is in an organization: the office, a unit's reporter or a leader."""

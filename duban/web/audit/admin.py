@@ -1,0 +1,81 @@
+"""Admin for back-office correction: every change is an audit event with before and after."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db import transaction
+
+from duban.web.audit.models import AuditEvent
+from duban.web.audit.services import audit_record, snapshot
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Records before/after of every admin save; shows them on the object's history page.
+
+    Nothing is deleted from the admin: history must stay whole.
+    """
+
+    object_history_template = "admin/duban_object_history.html"
+
+    def save_model(self, request, obj, form, change) -> None:
+        with transaction.atomic():
+            before = snapshot(type(obj).objects.get(pk=obj.pk)) if change else None
+            super().save_model(request, obj, form, change)
+            audit_record(
+                "admin_change" if change else "admin_add",
+                obj,
+                actor=request.user,
+                before=before,
+                after=snapshot(obj),
+            )
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        """The office corrects only its own organization, through the same gate as the pages."""
+        from duban.web.access import restrict
+
+        qs = super().get_queryset(request)
+        try:
+            return restrict(qs, request.user, "change")
+        except TypeError:  # a model without a rule (Membership) is filtered by organization
+            from duban.web.access import actor_of
+
+            actor = actor_of(request.user)
+            return (
+                qs
+                if actor.role == "superuser"
+                else qs.filter(organization_id=actor.organization_id)
+            )
+
+    def history_view(self, request, object_id, extra_context=None):
+        events = AuditEvent.objects.filter(
+            object_type=self.model._meta.label_lower, object_id=str(object_id)
+        ).select_related("actor")
+        extra_context = {**(extra_context or {}), "audit_events": events}
+        return super().history_view(request, object_id, extra_context=extra_context)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "actor", "action", "object_type", "object_repr"]
+    list_filter = ["action", "object_type", "organization"]
+    search_fields = ["object_repr", "actor__username"]
+    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+
+    def get_queryset(self, request):
+        from duban.web.access import actor_of
+
+        actor = actor_of(request.user)
+        qs = super().get_queryset(request)
+        return qs if actor.role == "superuser" else qs.filter(organization_id=actor.organization_id)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

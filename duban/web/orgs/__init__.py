@@ -1,0 +1,1 @@
+"""Organizations (a district's government) and the units that answer for tasks."""

@@ -1,0 +1,1 @@
+"""Plans, their sections and tasks, reporting periods and the units' progress reports."""

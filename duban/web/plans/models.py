@@ -1,0 +1,185 @@
+"""Persistence of the plan and its progress reports; the core model is mapped in seam.py."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from duban.web.orgs.models import Organization, Unit
+
+
+class Plan(models.Model):
+    """One organization's 《政府工作报告》 targets for one year."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="plans", verbose_name="机构"
+    )
+    year = models.PositiveIntegerField("年度")
+    title = models.CharField("标题", max_length=200)
+    source = models.CharField("来源文件", max_length=300, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年度任务"
+        ordering = ["organization", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "year"], name="plan_unique_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.year}年 {self.title}"
+
+
+class Section(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="sections")
+    number = models.PositiveIntegerField("序号")
+    title = models.CharField("标题", max_length=200)
+    declared_count = models.PositiveIntegerField("文件所称项数", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "部分"
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="section_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Task(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="tasks")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="tasks")
+    seq = models.PositiveIntegerField("序号")
+    target = models.TextField("年度任务目标")
+    line = models.PositiveIntegerField("原文行号", default=0)
+    deadline = models.CharField("完成时限", max_length=100, blank=True)
+    ongoing = models.BooleanField("长期坚持", default=False)
+    units = models.ManyToManyField(Unit, through="Responsibility", related_name="tasks")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "任务"
+        ordering = ["plan", "seq"]
+        constraints = [models.UniqueConstraint(fields=["plan", "seq"], name="task_unique_seq")]
+
+    def __str__(self) -> str:
+        return f"{self.seq}. {self.target[:30]}"
+
+
+class Responsibility(models.Model):
+    """A unit answering for a task: 牵头 (lead, the first named) or 配合 (co)."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", "牵头"
+        CO = "co", "配合"
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="responsibilities")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="responsibilities")
+    role = models.CharField("角色", max_length=4, choices=Role.choices)
+    position = models.PositiveIntegerField("顺序", default=0)
+    name_as_written = models.CharField("原文写法", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "责任分工"
+        ordering = ["task", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "unit"], name="responsibility_unique_unit")
+        ]
+
+
+class Period(models.Model):
+    """A reporting period of a plan (2021年第三季度, end month 9)."""
+
+    class Kind(models.TextChoices):
+        MONTH = "month", "月度"
+        QUARTER = "quarter", "季度"
+
+    class State(models.TextChoices):
+        OPEN = "open", "填报中"
+        CLOSED = "closed", "已结束"
+        PUBLISHED = "published", "已公开"
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="periods")
+    year = models.PositiveIntegerField("年度")
+    kind = models.CharField("类型", max_length=10, choices=Kind.choices, default=Kind.QUARTER)
+    label = models.CharField("名称", max_length=50)
+    end_month = models.PositiveSmallIntegerField("截止月份")
+    deadline = models.DateField("报送截止日期", null=True, blank=True)
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.OPEN)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报送期"
+        ordering = ["plan", "end_month", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind", "end_month"], name="period_unique_month"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_month__gte=1, end_month__lte=12),
+                name="period_end_month_1_12",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}年{self.label}"
+
+
+class Report(models.Model):
+    """One unit's progress (进展情况) on one task for one period. Never deleted; see versions."""
+
+    class State(models.TextChoices):
+        EMPTY = "empty", "未填报"
+        DRAFT = "draft", "草稿"
+        SUBMITTED = "submitted", "已报送"
+        RETURNED = "returned", "已退回"
+        ACCEPTED = "accepted", "已通过"
+
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="reports")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="reports")
+    # None when the document gives progress text without naming its unit.
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="reports", null=True, blank=True
+    )
+    text = models.TextField("进展情况", blank=True)
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.EMPTY)
+    version = models.PositiveIntegerField("版本", default=0)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    internal_note = models.TextField("督查室内部意见", blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "进展报告"
+        ordering = ["period", "task", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "task", "unit"], name="report_unique_unit_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} 第{self.task.seq}项 {self.unit or '未注明单位'}"
+
+
+class ReportVersion(models.Model):
+    """Every save of a report, as it was: who, when, the text."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField("版本")
+    text = models.TextField("进展情况", blank=True)
+    state = models.CharField("状态", max_length=10, choices=Report.State.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    source = models.CharField("来源", max_length=20, default="web")  # web, import, admin
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "报告版本"
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="version_unique_number")
+        ]

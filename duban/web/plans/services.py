@@ -1,0 +1,313 @@
+"""Writes to plans and reports. Each service owns its transaction and its audit event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from duban.core import model as core
+from duban.core.errors import InputError
+from duban.web.audit.services import audit_record, snapshot
+from duban.web.orgs.models import Organization, Unit
+from duban.web.plans import seam
+from duban.web.plans.models import (
+    Period,
+    Plan,
+    Report,
+    ReportVersion,
+    Responsibility,
+    Section,
+    Task,
+)
+
+
+@dataclass
+class ImportSummary:
+    organization: str
+    year: int
+    plan_id: int
+    period: str | None
+    sections_created: int = 0
+    tasks_created: int = 0
+    tasks_updated: int = 0
+    tasks_total: int = 0
+    units_created: int = 0
+    responsibilities_created: int = 0
+    reports_created: int = 0
+    reports_updated: int = 0
+    reports_unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any(
+            (
+                self.sections_created,
+                self.tasks_created,
+                self.tasks_updated,
+                self.units_created,
+                self.responsibilities_created,
+                self.reports_created,
+                self.reports_updated,
+            )
+        )
+
+    def lines(self) -> list[str]:
+        period = f"，{self.period}" if self.period else ""
+        return [
+            f"{self.organization} {self.year}年{period}：共 {self.tasks_total} 项任务",
+            f"新增 部分 {self.sections_created}、任务 {self.tasks_created}、单位 {self.units_created}、"
+            f"责任分工 {self.responsibilities_created}、进展 {self.reports_created}",
+            f"更新 任务 {self.tasks_updated}、进展 {self.reports_updated}；"
+            f"未变 进展 {self.reports_unchanged}",
+        ]
+
+
+def plan_import(
+    plan: core.Plan,
+    *,
+    organization_name: str | None = None,
+    source: str = "",
+    actor=None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    """Load a parsed plan (and its period's reports) in one transaction; idempotent.
+
+    A later period of the same organization and year adds its reports to the same tasks.
+    """
+    name = (organization_name or plan.district or "").strip()
+    if not name:
+        raise InputError("文件没有写明区县，请用 --org 指定机构名称", source=source or None)
+    year = plan.year or (plan.period.year if plan.period else None)
+    if not year:
+        raise InputError("文件没有写明年度", source=source or None)
+
+    with transaction.atomic():
+        org, _ = Organization.objects.get_or_create(name=name)
+        db_plan, _ = Plan.objects.get_or_create(
+            organization=org, year=year, defaults={"title": plan.title, "source": source}
+        )
+        summary = ImportSummary(
+            organization=org.name,
+            year=year,
+            plan_id=db_plan.pk,
+            period=plan.period.label if plan.period else None,
+            tasks_total=len(plan.tasks),
+        )
+        units = _ensure_units(org, plan, summary)
+        tasks = _ensure_tasks(db_plan, plan, summary)
+        _ensure_responsibilities(plan, tasks, units, summary)
+        if plan.period is not None:
+            period, _ = Period.objects.get_or_create(
+                plan=db_plan,
+                kind=seam.period_kind_from_label(plan.period.label),
+                end_month=plan.period.end_month,
+                defaults={**seam.period_from_core(plan.period, year), "state": Period.State.CLOSED},
+            )
+            _ensure_reports(period, plan, tasks, units, summary, actor, progress)
+        elif progress:
+            progress(len(plan.tasks))
+        if summary.changed:
+            audit_record("plan_import", db_plan, actor=actor, after=asdict(summary))
+    return summary
+
+
+def _unit_names(plan: core.Plan) -> dict[str, set[str]]:
+    """Canonical name → spellings seen, for every unit a task or report names."""
+    names: dict[str, set[str]] = {}
+    for t in plan.tasks:
+        for u in t.units:
+            names.setdefault(seam.unit_name_from_core(u.name, u.canonical), set()).add(u.name)
+        for r in t.reports:
+            if r.unit:
+                names.setdefault(seam.unit_name_from_core(r.unit, r.canonical), set()).add(r.unit)
+    return names
+
+
+def _ensure_units(org: Organization, plan: core.Plan, summary: ImportSummary) -> dict[str, Unit]:
+    units = {u.name: u for u in org.units.all()}
+    wanted = _unit_names(plan)
+    groups = {n: seam.group_members(n) for n in wanted if seam.group_members(n)[0]}
+    for members, closed in groups.values():
+        if closed:
+            for m in members:
+                wanted.setdefault(m, set())
+    new = []
+    for name, spellings in wanted.items():
+        if name in units:
+            continue
+        fields = seam.unit_from_core(name)
+        aliases = sorted(set(fields["aliases"]) | {s for s in spellings if s != name})
+        new.append(Unit(organization=org, name=name, kind=fields["kind"], aliases=aliases))
+    for u in Unit.objects.bulk_create(new):
+        units[u.name] = u
+    summary.units_created = len(new)
+    through = Unit.members.through
+    existing = set(
+        through.objects.filter(from_unit__organization=org).values_list(
+            "from_unit_id", "to_unit_id"
+        )
+    )
+    links = [
+        through(from_unit_id=units[g].pk, to_unit_id=units[m].pk)
+        for g, (members, _) in groups.items()
+        for m in members
+        if m in units and (units[g].pk, units[m].pk) not in existing
+    ]
+    through.objects.bulk_create(links)
+    return units
+
+
+def _ensure_tasks(db_plan: Plan, plan: core.Plan, summary: ImportSummary) -> dict[int, Task]:
+    sections = {s.number: s for s in db_plan.sections.all()}
+    new_sections = [
+        Section(plan=db_plan, number=s.number, title=s.title, declared_count=s.declared_count)
+        for s in plan.sections
+        if s.number not in sections
+    ]
+    for s in Section.objects.bulk_create(new_sections):
+        sections[s.number] = s
+    summary.sections_created = len(new_sections)
+
+    tasks = {t.seq: t for t in db_plan.tasks.all()}
+    new_tasks, changed = [], []
+    for s in plan.sections:
+        for t in s.tasks:
+            fields = seam.task_from_core(t)
+            if t.seq not in tasks:
+                new_tasks.append(
+                    Task(plan=db_plan, section=sections[s.number], seq=t.seq, **fields)
+                )
+                continue
+            row = tasks[t.seq]
+            # A later period's table may repeat a target with its wording fixed: keep the newest.
+            if row.target != fields["target"] and fields["target"]:
+                row.target = fields["target"]
+                changed.append(row)
+    for t in Task.objects.bulk_create(new_tasks):
+        tasks[t.seq] = t
+    Task.objects.bulk_update(changed, ["target"])
+    summary.tasks_created, summary.tasks_updated = len(new_tasks), len(changed)
+    return tasks
+
+
+def _ensure_responsibilities(
+    plan: core.Plan, tasks: dict[int, Task], units: dict[str, Unit], summary: ImportSummary
+) -> None:
+    existing = set(
+        Responsibility.objects.filter(task__in=list(tasks.values())).values_list(
+            "task_id", "unit_id"
+        )
+    )
+    new = []
+    for t in plan.tasks:
+        for position, ref in enumerate(t.units):
+            unit = units[seam.unit_name_from_core(ref.name, ref.canonical)]
+            key = (tasks[t.seq].pk, unit.pk)
+            if key in existing:
+                continue
+            existing.add(key)
+            new.append(
+                Responsibility(
+                    task=tasks[t.seq],
+                    unit=unit,
+                    role=ref.role,
+                    position=position,
+                    name_as_written=ref.name,
+                )
+            )
+    Responsibility.objects.bulk_create(new)
+    summary.responsibilities_created = len(new)
+
+
+def _ensure_reports(
+    period: Period,
+    plan: core.Plan,
+    tasks: dict[int, Task],
+    units: dict[str, Unit],
+    summary: ImportSummary,
+    actor,
+    progress: Callable[[int], None] | None,
+) -> None:
+    existing = {(r.task_id, r.unit_id): r for r in period.reports.all()}
+    new: list[Report] = []
+    updated: list[Report] = []
+    author = actor if getattr(actor, "is_authenticated", False) else None
+    for t in plan.tasks:
+        texts: dict[int | None, list[str]] = {}
+        for r in t.reports:
+            unit = units[seam.unit_name_from_core(r.unit, r.canonical)] if r.unit else None
+            texts.setdefault(unit.pk if unit else None, []).append(r.text)
+        for unit_id, parts in texts.items():
+            text = "\n".join(parts)
+            row = existing.get((tasks[t.seq].pk, unit_id))
+            if row is None:
+                new.append(
+                    Report(
+                        period=period,
+                        task=tasks[t.seq],
+                        unit_id=unit_id,
+                        text=text,
+                        state=Report.State.ACCEPTED,
+                        version=1,
+                        author=author,
+                    )
+                )
+            elif row.text != text:
+                row.text, row.version, row.updated_at = text, row.version + 1, timezone.now()
+                updated.append(row)
+            else:
+                summary.reports_unchanged += 1
+        if progress:
+            progress(1)
+    Report.objects.bulk_create(new)
+    Report.objects.bulk_update(updated, ["text", "version", "updated_at"])
+    ReportVersion.objects.bulk_create(
+        ReportVersion(
+            report=r, number=r.version, text=r.text, state=r.state, author=author, source="import"
+        )
+        for r in new + updated
+    )
+    summary.reports_created, summary.reports_updated = len(new), len(updated)
+
+
+class StaleReport(Exception):
+    """Someone saved the report since this editor loaded it (optimistic locking)."""
+
+
+def report_save(report: Report, *, text: str, actor, expected_version: int) -> Report:
+    """Save a unit's draft as a new version; refuses to overwrite a newer save silently."""
+    with transaction.atomic():
+        current = Report.objects.select_for_update().get(pk=report.pk)
+        if current.version != expected_version:
+            raise StaleReport(current.version)
+        before = snapshot(current)
+        current.text = text
+        current.version += 1
+        current.author = actor
+        if current.state in (Report.State.EMPTY, Report.State.RETURNED):
+            current.state = Report.State.DRAFT
+        current.save()
+        ReportVersion.objects.create(
+            report=current,
+            number=current.version,
+            text=text,
+            state=current.state,
+            author=actor,
+            source="web",
+        )
+        audit_record("report_save", current, actor=actor, before=before, after=snapshot(current))
+    return current
+
+
+def period_publish(period: Period, *, actor) -> Period:
+    """Make a closed period's accepted reports readable by anyone (公开)."""
+    with transaction.atomic():
+        current = Period.objects.select_for_update().get(pk=period.pk)
+        before = snapshot(current)
+        current.state = Period.State.PUBLISHED
+        current.save(update_fields=["state"])
+        audit_record("period_publish", current, actor=actor, before=before, after=snapshot(current))
+    return current

@@ -1,0 +1,142 @@
+"""Pages of the plan. Views parse, authorise (access.py), call a selector or service, render."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from duban.web.access import actor_of, can, get_or_deny
+from duban.web.orgs.models import Unit
+from duban.web.plans import selectors, services
+from duban.web.plans.models import Period, Plan, Report, Task
+
+
+def _context(request: HttpRequest, plan: Plan, **extra) -> dict:
+    periods = selectors.visible_periods(plan, request.user)
+    period = selectors.choose_period(periods, request.GET.get("period"))
+    actor = actor_of(request.user)
+    return {"plan": plan, "periods": periods, "period": period, "actor": actor, **extra}
+
+
+def _deny_anonymous(request: HttpRequest, exc: Http404) -> HttpResponse:
+    if actor_of(request.user).role == "anonymous" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise exc
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    plan = selectors.current_plan(request.user)
+    if plan is None:
+        return render(request, "plans/empty.html", {"actor": actor_of(request.user)})
+    return plan_page(request, plan.pk)
+
+
+def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
+    try:
+        plan = get_or_deny(Plan.objects.select_related("organization"), request.user, pk=plan_id)
+    except Http404 as exc:
+        return _deny_anonymous(request, exc)
+    ctx = _context(request, plan)
+    ctx["overview"] = selectors.plan_overview(plan, request.user, ctx["period"])
+    ctx["can_publish"] = (
+        ctx["period"] is not None
+        and ctx["period"].state == Period.State.CLOSED
+        and can(request.user, "publish", ctx["period"])
+    )
+    ctx["units"] = selectors.plan_units(plan, request.user) if ctx["actor"].is_member else []
+    return render(request, "plans/overview.html", ctx)
+
+
+def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
+    try:
+        task = get_or_deny(
+            Task.objects.select_related("plan__organization", "section"), request.user, pk=task_id
+        )
+    except Http404 as exc:
+        return _deny_anonymous(request, exc)
+    ctx = _context(request, task.plan)
+    ctx["view"] = selectors.task_detail(task, request.user, ctx["periods"], ctx["period"])
+    return render(request, "plans/task.html", ctx)
+
+
+def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
+    try:
+        unit = get_or_deny(Unit.objects.select_related("organization"), request.user, pk=unit_id)
+    except Http404 as exc:
+        return _deny_anonymous(request, exc)
+    plan = selectors.current_plan(request.user)
+    if plan is None or plan.organization_id != unit.organization_id:
+        raise Http404
+    ctx = _context(request, plan)
+    ctx["view"] = selectors.unit_detail(unit, request.user, plan, ctx["period"])
+    ctx["is_own_unit"] = ctx["actor"].unit_id == unit.pk
+    return render(request, "plans/unit.html", ctx)
+
+
+def report_page(request: HttpRequest, report_id: int) -> HttpResponse:
+    try:
+        report = get_or_deny(
+            Report.objects.select_related("task__plan__organization", "period", "unit", "author"),
+            request.user,
+            pk=report_id,
+        )
+    except Http404 as exc:
+        return _deny_anonymous(request, exc)
+    versions = selectors.report_versions(report, request.user)
+    ctx = _context(
+        request,
+        report.task.plan,
+        report=report,
+        versions=versions,
+        can_edit=can(request.user, "change", report),
+    )
+    return render(request, "plans/report.html", ctx)
+
+
+class ReportForm(forms.Form):
+    text = forms.CharField(
+        label="进展情况", widget=forms.Textarea(attrs={"rows": 12}), required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
+    try:
+        report = get_or_deny(
+            Report.objects.select_related("task__plan__organization", "period", "unit"),
+            request.user,
+            "change",
+            pk=report_id,
+        )
+    except Http404 as exc:
+        return _deny_anonymous(request, exc)
+    form = ReportForm(
+        request.POST or None, initial={"text": report.text, "version": report.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_save(
+                report,
+                text=form.cleaned_data["text"],
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.StaleReport:
+            form.add_error(None, "该报告已被他人修改：您的文字仍在下方，请与最新版本核对后再保存。")
+        else:
+            messages.success(request, "已保存草稿。")
+            return redirect("report", report_id=report.pk)
+    ctx = _context(request, report.task.plan, report=report, form=form)
+    return render(request, "plans/report_edit.html", ctx)
+
+
+@require_POST
+def period_publish(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = get_or_deny(Period.objects.all(), request.user, "publish", pk=period_id)
+    services.period_publish(period, actor=request.user)
+    messages.success(request, f"{period} 已公开。")
+    return redirect(f"/plans/{period.plan_id}/?period={period.pk}")

@@ -1,0 +1,21 @@
+"""URLs: pages by id; every view checks access itself (access.py)."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from duban.web.plans import views
+
+admin.site.site_header = admin.site.site_title = "督办 后台管理"
+admin.site.index_title = "数据维护"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plans/<int:plan_id>/", views.plan_page, name="plan"),
+    path("tasks/<int:task_id>/", views.task_page, name="task"),
+    path("units/<int:unit_id>/", views.unit_page, name="unit"),
+    path("reports/<int:report_id>/", views.report_page, name="report"),
+    path("reports/<int:report_id>/edit/", views.report_edit, name="report_edit"),
+    path("periods/<int:period_id>/publish/", views.period_publish, name="period_publish"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+]
