@@ -19,6 +19,10 @@ SECTION = re.compile(
     r"^(?P<title>(?:主要预期目标|主要目标|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、).*?)"
     r"\s*[（(]共\s*(?P<count>\d+)\s*项[）)]$"
 )
+# A section title without its count is taken only where the table's header row follows it.
+SECTION_UNCOUNTED = re.compile(
+    r"^(?:主要预期目标|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)[^。；]{1,60}$"
+)
 HEADER_WORDS = (
     "序号",
     "年度任务目标",
@@ -80,7 +84,8 @@ def classify(text: str) -> list[Line]:
     expected: int | None = None
     seen_section = False
     has_content = False
-    for no, raw in enumerate(text.splitlines(), start=1):
+    raw_lines = text.splitlines()
+    for no, raw in enumerate(raw_lines, start=1):
         if not raw or raw.isspace():
             continue  # blank lines carry nothing in this extraction
         raw = raw.replace("\u3000", " ").rstrip()
@@ -96,7 +101,9 @@ def classify(text: str) -> list[Line]:
         if page_start and has_content:
             page += 1
         has_content = True
-        if stripped[-1] in "）)" and SECTION.match(stripped):
+        if (stripped[-1] in "）)" and SECTION.match(stripped)) or (
+            SECTION_UNCOUNTED.match(stripped) and _header_row_follows(raw_lines, no)
+        ):
             seen_section = True
             out.append(Line(no, stripped, "section", page_start, page))
             continue
@@ -116,6 +123,13 @@ def classify(text: str) -> list[Line]:
                 continue
         out.append(Line(no, stripped, "body", page_start, page))
     return out
+
+
+def _header_row_follows(raw_lines: list[str], no: int) -> bool:
+    for raw in raw_lines[no : no + 4]:  # raw_lines is 0-based, `no` 1-based: the next lines
+        if raw.strip():
+            return _is_header_row(raw.strip())
+    return False
 
 
 def _is_header_row(s: str) -> bool:

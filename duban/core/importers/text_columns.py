@@ -220,8 +220,17 @@ def unit_continues(name: str, last_line: str, t: str, w: Widths) -> bool:
         return True
     if not looks_like_unit(name):
         return looks_like_unit(joined) or width(last_line) >= w.units - 4
-    full_line = width(last_line) >= w.units - 4
-    return full_line and looks_like_unit(joined) and not looks_like_unit(t)
+    if not (width(last_line) >= w.units - 4 and looks_like_unit(joined)):
+        return False
+    if not looks_like_unit(t):
+        return True
+    # Both halves read as units ('县人力资源和社' + '会保障局'): a full line of a name the
+    # registry does not know, followed by a piece that does not start a new name, continues.
+    return (
+        REGISTRY.lookup(name) is None
+        and REGISTRY.lookup(t) is None
+        and not t.startswith(_UNIT_START)
+    )
 
 
 def _completes_unit(pending: str, p: str, w: Widths) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from duban.core.errors import Diagnostic, InputError
-from duban.core.importers.lines import Line, classify, decode
+from duban.core.importers.lines import SECTION, Line, classify, decode
 from duban.core.importers.text_columns import (
     Piece,
     RowPieces,
@@ -40,7 +40,7 @@ _PERIOD = re.compile(r"(第[一二三四]季度|前三季度|上半年|全年|(?
 class _SectionHead:
     number: int
     title: str
-    declared: int
+    declared: int | None
     line: int
 
 
@@ -144,11 +144,10 @@ def _sections_and_rows(
         yield head, rows
 
 
-def _section_title(text: str) -> tuple[str, int]:
-    from duban.core.importers.lines import SECTION
-
+def _section_title(text: str) -> tuple[str, int | None]:
     m = SECTION.match(text)
-    assert m
+    if m is None:  # a title without "（共 N项）"
+        return text.strip(), None
     return m.group("title").strip(), int(m.group("count"))
 
 
@@ -158,10 +157,7 @@ def _build_task(p: RowPieces, widths: Widths, warnings: list[Diagnostic]) -> Tas
         warnings.append(Diagnostic(p.line, f"task {p.seq} has no target text"))
     units = _units(p.units, widths)
     for name, line in units:
-        if REGISTRY.lookup(name) is None:
-            warnings.append(
-                Diagnostic(line, f"unit '{name}' of task {p.seq} is not in the registry")
-            )
+        _warn_unknown_unit(name, line, p.seq, warnings)
     if not units:
         warnings.append(Diagnostic(p.line, f"task {p.seq} names no responsible unit"))
     unit_names = [n for n, _ in units]
@@ -193,6 +189,15 @@ def _units(pieces: list[Piece], widths: Widths) -> list[tuple[str, int]]:
     return out
 
 
+def _warn_unknown_unit(name: str, line: int, seq: int, warnings: list[Diagnostic]) -> None:
+    """Once per document and name: a unit the registry does not know (a new name or a typo?)."""
+    if REGISTRY.lookup(name) is not None:
+        return
+    message = f"unit '{name}' (first in task {seq}) is not in the unit registry"
+    if not any(w.message == message for w in warnings):
+        warnings.append(Diagnostic(line, message))
+
+
 def _reports(
     pieces: list[Piece], unit_names: list[str], seq: int, warnings: list[Diagnostic]
 ) -> list[Report]:
@@ -208,10 +213,8 @@ def _reports(
     out = []
     for name, line, body in reports:
         text = clean(body, paragraphs=True)
-        if name and REGISTRY.lookup(name) is None:
-            warnings.append(
-                Diagnostic(line, f"reporter '{name}' of task {seq} is not in the registry")
-            )
+        if name:
+            _warn_unknown_unit(name, line, seq, warnings)
         if not text:
             warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty"))
         out.append(Report(name, text, REGISTRY.canonical(name) if name else None, line))
