@@ -16,8 +16,10 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash scripts/system-deps.sh
 
+# Set up (idempotent), import the example, create demo accounts, print how to log in, serve.
 demo: $(STAMP) system-deps
-	$(BIN)/duban parse examples/yicheng-2021-q3.txt
+	$(BIN)/duban demo-setup
+	$(BIN)/duban serve --port $${PORT:-8000}
 
 test: $(STAMP) system-deps lint test-sqlite test-postgres
 
