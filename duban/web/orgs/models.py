@@ -40,7 +40,7 @@ class Unit(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "单位"
-        ordering = ["organization", "kind", "name"]
+        ordering = ["organization_id", "kind", "name"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "name"], name="unit_unique_name")
         ]

@@ -21,7 +21,7 @@ class Plan(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "年度任务"
-        ordering = ["organization", "-year"]
+        ordering = ["organization_id", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "year"], name="plan_unique_year")
         ]
@@ -38,7 +38,7 @@ class Section(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "部分"
-        ordering = ["plan", "number"]
+        ordering = ["plan_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="section_unique_number")
         ]
@@ -59,7 +59,7 @@ class Task(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "任务"
-        ordering = ["plan", "seq"]
+        ordering = ["plan_id", "seq"]
         constraints = [models.UniqueConstraint(fields=["plan", "seq"], name="task_unique_seq")]
 
     def __str__(self) -> str:
@@ -81,7 +81,7 @@ class Responsibility(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "责任分工"
-        ordering = ["task", "position"]
+        ordering = ["task_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["task", "unit"], name="responsibility_unique_unit")
         ]
@@ -109,7 +109,7 @@ class Period(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "报送期"
-        ordering = ["plan", "end_month", "kind"]
+        ordering = ["plan_id", "end_month", "kind"]
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "kind", "end_month"], name="period_unique_month"
@@ -153,7 +153,7 @@ class Report(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "进展报告"
-        ordering = ["period", "task", "id"]
+        ordering = ["period_id", "task_id", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["period", "task", "unit"], name="report_unique_unit_period"
@@ -179,7 +179,7 @@ class ReportVersion(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "报告版本"
-        ordering = ["report", "number"]
+        ordering = ["report_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["report", "number"], name="version_unique_number")
         ]

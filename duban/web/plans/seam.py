@@ -39,6 +39,13 @@ def unit_name_from_core(name: str, canonical: str | None) -> str:
     return canonical or registry.canonical(name) or name.strip()
 
 
+def lead_unit_name(task: core.Task) -> str | None:
+    """Whose a progress text is when no unit header names it: the task's lead unit (牵头单位)
+    writes the task's one progress text, unless the lead also reports under its own name."""
+    leads = task.lead_units
+    return unit_name_from_core(leads[0].name, leads[0].canonical) if leads else None
+
+
 def unit_from_core(name: str) -> dict:
     known = registry.lookup(name)
     return {

@@ -153,7 +153,10 @@ def unit_detail(unit: Unit, user, plan: Plan, period: Period | None) -> UnitView
     reports = {}
     if period is not None:
         reports = {
-            r.task_id: r for r in restrict(Report.objects.filter(unit=unit, period=period), user)
+            r.task_id: r
+            for r in restrict(Report.objects.filter(unit=unit, period=period), user).select_related(
+                "unit"
+            )
         }
     return UnitView(
         unit,

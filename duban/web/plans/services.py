@@ -240,6 +240,9 @@ def _ensure_reports(
         for r in t.reports:
             unit = units[seam.unit_name_from_core(r.unit, r.canonical)] if r.unit else None
             texts.setdefault(unit.pk if unit else None, []).append(r.text)
+        lead = seam.lead_unit_name(t)
+        if None in texts and lead and units[lead].pk not in texts:
+            texts[units[lead].pk] = texts.pop(None)
         for unit_id, parts in texts.items():
             text = "\n".join(parts)
             row = existing.get((tasks[t.seq].pk, unit_id))
@@ -276,29 +279,47 @@ def _ensure_reports(
 class StaleReport(Exception):
     """Someone saved the report since this editor loaded it (optimistic locking)."""
 
+    def __init__(self, current_version: int) -> None:
+        super().__init__(f"report is at version {current_version}")
+        self.current_version = current_version
+
 
 def report_save(report: Report, *, text: str, actor, expected_version: int) -> Report:
-    """Save a unit's draft as a new version; refuses to overwrite a newer save silently."""
+    """Save a unit's draft as a new version; never overwrites a newer save silently.
+
+    On a conflict the refused text is kept in the audit log and StaleReport is raised.
+    """
     with transaction.atomic():
         current = Report.objects.select_for_update().get(pk=report.pk)
-        if current.version != expected_version:
-            raise StaleReport(current.version)
-        before = snapshot(current)
-        current.text = text
-        current.version += 1
-        current.author = actor
-        if current.state in (Report.State.EMPTY, Report.State.RETURNED):
-            current.state = Report.State.DRAFT
-        current.save()
-        ReportVersion.objects.create(
-            report=current,
-            number=current.version,
-            text=text,
-            state=current.state,
-            author=actor,
-            source="web",
-        )
-        audit_record("report_save", current, actor=actor, before=before, after=snapshot(current))
+        stale = current.version != expected_version
+        if stale:
+            audit_record(
+                "report_conflict",
+                current,
+                actor=actor,
+                after={"text": text, "based_on_version": expected_version},
+            )
+        else:
+            before = snapshot(current)
+            current.text = text
+            current.version += 1
+            current.author = actor
+            if current.state in (Report.State.EMPTY, Report.State.RETURNED):
+                current.state = Report.State.DRAFT
+            current.save()
+            ReportVersion.objects.create(
+                report=current,
+                number=current.version,
+                text=text,
+                state=current.state,
+                author=actor,
+                source="web",
+            )
+            audit_record(
+                "report_save", current, actor=actor, before=before, after=snapshot(current)
+            )
+    if stale:
+        raise StaleReport(current.version)
     return current
 
 

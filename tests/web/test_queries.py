@@ -1,0 +1,64 @@
+"""Pages render with a bounded number of queries, however many units and periods a task has."""
+
+from __future__ import annotations
+
+import pytest
+
+# Session, user, membership, the task, periods, responsibilities, reports (+ savepoints).
+TASK_PAGE_MAX = 12
+OVERVIEW_MAX = 14
+
+
+@pytest.fixture
+def loaded(db, example_plan):
+    from django.contrib.auth import get_user_model
+
+    from duban.web.accounts.models import Membership
+    from duban.web.orgs.models import Organization
+    from duban.web.plans.services import plan_import
+
+    plan_import(example_plan, source="example")
+    later = __import__("dataclasses").replace(
+        example_plan, period=type(example_plan.period)("第四季度", 12, 2021)
+    )
+    plan_import(later, source="example-q4")
+    office = get_user_model().objects.create_user("office")
+    Membership.objects.create(user=office, organization=Organization.objects.get(), role="office")
+    return office
+
+
+def test_it_renders_the_busiest_task_page_in_a_bounded_number_of_queries(
+    loaded, client, django_assert_max_num_queries
+):
+    from django.db.models import Count
+
+    from duban.web.plans.models import Task
+
+    busiest = Task.objects.annotate(n=Count("reports")).order_by("-n").first()
+    assert busiest.n > 10
+    client.force_login(loaded)
+    with django_assert_max_num_queries(TASK_PAGE_MAX):
+        response = client.get(f"/tasks/{busiest.pk}/")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="report') == busiest.n
+
+
+def test_it_renders_the_whole_plan_overview_in_a_bounded_number_of_queries(
+    loaded, client, django_assert_max_num_queries
+):
+    client.force_login(loaded)
+    with django_assert_max_num_queries(OVERVIEW_MAX):
+        response = client.get("/")
+    assert response.content.decode().count('<td class="seq">') == 108
+
+
+def test_it_renders_a_unit_page_in_a_bounded_number_of_queries(
+    loaded, client, django_assert_max_num_queries
+):
+    from duban.web.orgs.models import Unit
+
+    client.force_login(loaded)
+    unit = Unit.objects.get(name="区发改局")
+    with django_assert_max_num_queries(OVERVIEW_MAX):
+        response = client.get(f"/units/{unit.pk}/")
+    assert "牵头任务" in response.content.decode()
