@@ -23,6 +23,7 @@ SECTION = re.compile(
 SECTION_UNCOUNTED = re.compile(
     r"^(?:主要预期目标|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)[^。；]{1,60}$"
 )
+_SECTION_HEADS = frozenset("主（(一二三四五六七八九十")
 HEADER_WORDS = (
     "序号",
     "年度任务目标",
@@ -101,8 +102,9 @@ def classify(text: str) -> list[Line]:
         if page_start and has_content:
             page += 1
         has_content = True
-        if (stripped[-1] in "）)" and SECTION.match(stripped)) or (
-            SECTION_UNCOUNTED.match(stripped) and _header_row_follows(raw_lines, no)
+        if head in _SECTION_HEADS and (
+            (stripped[-1] in "）)" and SECTION.match(stripped))
+            or (SECTION_UNCOUNTED.match(stripped) and _header_row_follows(raw_lines, no))
         ):
             seen_section = True
             out.append(Line(no, stripped, "section", page_start, page))

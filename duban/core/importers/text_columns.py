@@ -133,6 +133,9 @@ def split_row(row: list[Line], widths: Widths) -> RowPieces:
             texts += [(x.text, x.no) for x in frag[1:]]
         col: Column = "target" if not st.target_done() else "units"
         for i, (text, no) in enumerate(texts):
+            if col == "progress":  # the last column: the rest of the fragment is progress text
+                out.progress.extend(Piece(t, n) for t, n in texts[i:])
+                break
             nxt = texts[i + 1][0] if i + 1 < len(texts) else None
             col = _place_line(text, no, nxt, col, out, st, widths, opening=opening)
     return out
