@@ -1,0 +1,62 @@
+"""Cell texts: unit lists and deadlines as districts write them (cells.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from duban.core.importers.cells import parse_deadline, split_milestones, split_units
+
+
+def test_it_splits_units_on_every_separator_and_drops_the_full_stop():
+    got = [n for n, _ in split_units("区发改局、区财政局，区住建局；区自然资源局\n各镇（街）。")]
+    assert got == ["区发改局", "区财政局", "区住建局", "区自然资源局", "各镇（街）"]
+
+
+def test_it_keeps_a_bracketed_alias_with_its_unit():
+    got = [n for n, _ in split_units("区住建局（区人防办、区城管局）、区水利局")]
+    assert got == ["区住建局（区人防办、区城管局）", "区水利局"]
+
+
+def test_it_joins_a_unit_name_broken_over_two_lines():
+    got = [n for n, _ in split_units("区商务和投资促\n进局\n丰源轮胎")]
+    assert got == ["区商务和投资促进局", "丰源轮胎"]
+
+
+def test_it_reads_a_role_the_cell_states():
+    assert split_units("区发改局牵头，各镇（街）配合") == [
+        ("区发改局", "lead"),
+        ("各镇（街）", "co"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "year", "ongoing"),
+    [
+        ("6月底前", 6, None, False),
+        ("年底前", 12, None, False),
+        ("2021年9月", 9, 2021, False),
+        ("2021年底", 12, 2021, False),
+        ("6月底前完成选址，年底前建成", 12, None, False),
+        ("三季度", 9, None, False),
+        ("2021-2023年", 12, 2023, False),
+        ("长期坚持", None, None, True),
+        ("持续推进", None, None, True),
+    ],
+)
+def test_it_understands_deadlines(text, month, year, ongoing):
+    d = parse_deadline(text)
+    assert d is not None
+    assert (d.month, d.year, d.ongoing) == (month, year, ongoing)
+
+
+def test_it_says_when_a_deadline_is_not_understood():
+    assert parse_deadline("按上级要求") is None
+
+
+def test_it_splits_a_milestone_cell_by_its_periods():
+    got = split_milestones("一季度：完成选址；\n二季度：开工建设；\n年底：主体完工")
+    assert [(m.label, m.end_month, m.text) for m in got] == [
+        ("一季度", 3, "完成选址"),
+        ("二季度", 6, "开工建设"),
+        ("年底", 12, "主体完工"),
+    ]

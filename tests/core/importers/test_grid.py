@@ -1,0 +1,205 @@
+"""Grid → Plan (grid.py): the layer every table reader and text-layout importer shares."""
+
+from __future__ import annotations
+
+import pytest
+
+from duban.core.errors import InputError
+from duban.core.importers.grid import Cell, Grid, GridRow, grid_to_plan
+
+R = GridRow.of
+TITLE = "2021年《政府工作报告》任务目标第三季度落实情况表"
+HEADER = ["序号", "年度任务目标", "责任单位", "进展情况"]
+
+
+def _plan(*rows: GridRow):
+    return grid_to_plan(Grid(tuple(rows), source="test"))
+
+
+@pytest.fixture(scope="module")
+def progress():
+    return _plan(
+        R([TITLE], 1),
+        R(HEADER, 2),
+        R(["主要预期目标（共 2项）", "", "", ""], 3),
+        R(
+            [
+                "1",
+                "地区生产总值增长 6%以\n上，固定资产投资增长 5%左右",
+                "区发改局\n各镇（街）",
+                "区发改局：\n上半年，地区生产总值同比增长 12.1%。\n"
+                "底阁镇：\n1-9月，固定资产投资 2.36亿元。",
+            ],
+            4,
+        ),
+        R(["2", "城镇新增就业 5000人以上", "区人社局", "1-9月，城镇新增就业 4861人。"], 5),
+        R(HEADER, 6),  # the header repeated on the next page
+        R(["（一）加快新旧动能转换（共 1项）", "", "", ""], 7),
+        R(
+            [
+                "3",
+                "推进丰源集团年产35万吨涂布白纸板项目",
+                "区工信局\n丰源集团",
+                "项目已经完成立项。",
+            ],
+            8,
+        ),
+    )
+
+
+def test_it_reads_title_year_and_period(progress):
+    assert (progress.title, progress.year) == (TITLE, 2021)
+    assert (progress.period.label, progress.period.end_month) == ("第三季度", 9)
+    assert progress.kind == "progress"
+
+
+def test_it_reads_sections_with_their_declared_counts(progress):
+    assert [(s.number, s.title, s.declared_count, len(s.tasks)) for s in progress.sections] == [
+        (0, "主要预期目标", 2, 2),
+        (1, "（一）加快新旧动能转换", 1, 1),
+    ]
+
+
+def test_it_reads_tasks_units_and_reports(progress):
+    t = progress.task(1)
+    assert t.target == "地区生产总值增长6%以上，固定资产投资增长5%左右"
+    assert [(u.name, u.role) for u in t.units] == [("区发改局", "lead"), ("各镇（街）", "co")]
+    assert [(r.unit, r.text) for r in t.reports] == [
+        ("区发改局", "上半年，地区生产总值同比增长 12.1%。"),
+        ("底阁镇", "1-9月，固定资产投资 2.36亿元。"),
+    ]
+    assert [(r.unit, r.text) for r in progress.task(3).reports] == [(None, "项目已经完成立项。")]
+    assert progress.warnings == ()
+
+
+def test_it_joins_a_row_split_by_a_page_break():
+    plan = _plan(
+        R(HEADER, 1, page=1),
+        R(["1", "建设智慧城市", "区大数据局", "已完成招标，"], 2, page=1),
+        R(["", "平台", "", "正在建设。"], 3, page=2),
+        R(["2", "新建学校2所", "区教体局", "主体完工。"], 4, page=2),
+    )
+    assert [(t.seq, t.target, t.reports[0].text) for t in plan.tasks] == [
+        (1, "建设智慧城市平台", "已完成招标，\n正在建设。"),
+        (2, "新建学校2所", "主体完工。"),
+    ]
+
+
+def test_it_reads_merged_rows_as_one_task_with_a_report_per_unit():
+    covered = Cell("", above=True)
+    plan = _plan(
+        R(HEADER, 1),
+        R(["1", "固定资产投资增长5%左右", "区发改局", "1-8月下降4.7%。"], 2),
+        GridRow((covered, covered, Cell("底阁镇"), Cell("1-9月，投资2.36亿元。")), 3),
+        GridRow((covered, covered, Cell("峨山镇"), Cell("1-9月，投资5.14亿元。")), 4),
+    )
+    t = plan.task(1)
+    assert [(u.name, u.role) for u in t.units] == [
+        ("区发改局", "lead"),
+        ("底阁镇", "co"),
+        ("峨山镇", "co"),
+    ]
+    assert [(r.unit, r.text) for r in t.reports] == [
+        ("区发改局", "1-8月下降4.7%。"),
+        ("底阁镇", "1-9月，投资2.36亿元。"),
+        ("峨山镇", "1-9月，投资5.14亿元。"),
+    ]
+
+
+def test_it_reads_a_decomposition_table_with_deadlines_leaders_and_milestones():
+    plan = _plan(
+        R(["峄城区2022年重点工作任务分解表"], 1),
+        R(
+            [
+                "序号",
+                "工作任务",
+                "责任领导",
+                "牵头单位",
+                "配合单位",
+                "完成时限",
+                "形象进度",
+                "",
+                "",
+                "",
+            ],
+            2,
+        ),
+        R(["", "", "", "", "", "", "一季度", "二季度", "三季度", "四季度"], 3),
+        R(["一", "经济发展", "", "", "", "", "", "", "", ""], 4),
+        R(
+            [
+                "1",
+                "新建5G基站300个",
+                "张三",
+                "区工信局",
+                "区住建局、各镇（街）",
+                "年底前",
+                "完成选址",
+                "建成100个",
+                "建成200个",
+                "建成300个",
+            ],
+            5,
+        ),
+        R(["2", "优化营商环境", "李四", "区行政审批服务局", "", "长期坚持", "", "", "", ""], 6),
+        R(["3", "城区污水管网改造", "", "区住建局", "", "6月底前", "", "", "", ""], 7),
+    )
+    assert plan.kind == "decomposition"
+    assert [s.title for s in plan.sections] == ["一、经济发展"]
+    t1, t2, t3 = plan.tasks
+    assert [(u.name, u.role) for u in t1.units] == [
+        ("区工信局", "lead"),
+        ("区住建局", "co"),
+        ("各镇（街）", "co"),
+    ]
+    assert (t1.deadline, t1.ongoing, t1.leaders) == ("年底前", False, ("张三",))
+    assert [(m.label, m.end_month, m.text) for m in t1.milestones] == [
+        ("一季度", 3, "完成选址"),
+        ("二季度", 6, "建成100个"),
+        ("三季度", 9, "建成200个"),
+        ("四季度", 12, "建成300个"),
+    ]
+    assert (t2.deadline, t2.ongoing) == ("长期坚持", True)
+    assert (t3.deadline, t3.ongoing) == ("6月底前", False)
+    assert t2.reports == ()
+
+
+def test_it_keeps_an_unknown_column_and_warns_once():
+    plan = _plan(
+        R(["序号", "工作任务", "责任单位", "联系人"], 1),
+        R(["1", "新建学校2所", "区教体局", "王五 0632-1234567"], 2),
+        R(["2", "新增就业5000人", "区人社局", "赵六"], 3),
+    )
+    assert plan.task(1).extra == (("联系人", "王五 0632-1234567"),)
+    assert [w.message for w in plan.warnings] == ["column '联系人' is not one duban knows: kept"]
+
+
+def test_it_numbers_tasks_through_the_plan_when_each_section_restarts_at_one():
+    plan = _plan(
+        R(["序号", "工作任务", "牵头单位"], 1),
+        R(["一、经济发展", "", ""], 2),
+        R(["1", "新建学校2所", "区教体局"], 3),
+        R(["二、民生保障", "", ""], 4),
+        R(["1", "新增就业5000人", "区人社局"], 5),
+    )
+    assert [t.seq for t in plan.tasks] == [1, 2]
+    assert any("numbered 1 to N" in w.message and w.line == 5 for w in plan.warnings)
+
+
+def test_it_takes_sections_from_a_merged_category_column():
+    covered = Cell("", above=True)
+    plan = _plan(
+        R(["类别", "序号", "工作任务", "责任单位"], 1),
+        R(["经济发展", "1", "新建5G基站300个", "区工信局"], 2),
+        GridRow((covered, Cell("2"), Cell("优化营商环境"), Cell("区行政审批服务局")), 3),
+        R(["民生保障", "3", "新增就业5000人", "区人社局"], 4),
+    )
+    assert [(s.title, [t.seq for t in s.tasks]) for s in plan.sections] == [
+        ("经济发展", [1, 2]),
+        ("民生保障", [3]),
+    ]
+
+
+def test_it_refuses_a_table_without_a_header_row():
+    with pytest.raises(InputError, match="no header row"):
+        _plan(R(["1", "新建学校2所", "区教体局"], 1))
