@@ -18,13 +18,36 @@ _SPACE_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
 
 def one_line(text: str) -> str:
     """A cell's visual lines joined: no separator next to a Han character, one space between words."""
-    lines = [x.strip() for x in text.splitlines() if x.strip()]
     out = ""
-    for x in lines:
-        if out and out[-1].isascii() and x[0].isascii() and out[-1].isalnum() and x[0].isalnum():
-            out += " "
-        out += x
+    for x in text.splitlines():
+        out = _glue(out, x.strip(), "")
     return _SPACE_NEAR_CJK.sub("", out)
+
+
+def _glue(out: str, x: str, paragraph_break: str) -> str:
+    if not x:
+        return out
+    if out and paragraph_break:
+        return out + paragraph_break + x
+    if out and out[-1].isascii() and x[0].isascii() and out[-1].isalnum() and x[0].isalnum():
+        return out + " " + x
+    return out + x
+
+
+_PARAGRAPH_END = ("。", "；", "！", "？", "：", ";", "!", "?", ":")
+_LIST_MARK = re.compile(
+    r"^(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])"
+)
+
+
+def join_visual_lines(lines: list[str]) -> str:
+    """A report's lines as paragraphs: a break stays after 。；： and before 1、 （一）, else goes."""
+    out = ""
+    for raw in lines:
+        x = raw.strip()
+        breaks = bool(out) and (out.endswith(_PARAGRAPH_END) or bool(_LIST_MARK.match(x)))
+        out = _glue(out, x, "\n" if breaks else "")
+    return out
 
 
 def split_units(text: str) -> list[tuple[str, str | None]]:

@@ -102,7 +102,7 @@ _CONTAINS: tuple[tuple[str, ColumnKind], ...] = (
     ("项目", "target"),
 )
 
-_NOT_HEADER = re.compile(r"[，。；：、！？]|\d{2,}")
+_NOT_HEADER = re.compile(r"[，。；：、！？]|\d{2,}|共\s*\d")
 _SPACES = re.compile(r"[\s\u3000*＊]+")
 _QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _QUARTER = re.compile(r"^(?:第)?([一二三四1-4])季度")
@@ -159,12 +159,12 @@ def period_end_month(label: str) -> int | None:
 
 def is_header_row(cells: Sequence[str]) -> bool:
     """A row of header names: at least two cells name a known column, one of them a task column."""
-    texts = [c for c in cells if c and c.strip()]
-    if any(c.strip().isdigit() for c in texts):
+    texts = list(dict.fromkeys(c.strip() for c in cells if c and c.strip()))  # merged: once
+    if any(c.isdigit() for c in texts):
         return False
     kinds = [header_kind(c) for c in texts]
     known = [k for k in kinds if k is not None]
-    if len(known) < 2 or len(known) < len(kinds) / 2:
+    if len(set(known)) < 2 or len(known) < len(kinds) / 2:
         return False
     return bool({"seq", "target", "lead", "units"} & set(known))
 

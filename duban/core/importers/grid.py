@@ -19,8 +19,10 @@ How to build a Grid:
   the sheet row of a workbook, the running row number of a Word document's tables; `page` the PDF
   page. A row whose 序号 is empty and which opens a new page continues the row above it (a row
   split across a page break); give pages only where that can happen.
-- `GridRow.kind` may state what a row is when the builder knows ("section", "header", "body");
-  None lets this module decide.
+- A one-cell row in a table of several columns is a paragraph between tables: a section title
+  when it reads like one (（一）…, 一、…), else furniture.
+- `GridRow.kind` may state what a row is when the builder knows ("section", "header", "body",
+  "furniture" for a title or note outside the table); None lets this module decide.
 """
 
 from __future__ import annotations
@@ -32,7 +34,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from duban.core.errors import Diagnostic, InputError
-from duban.core.importers.cells import one_line, parse_deadline, split_milestones, split_units
+from duban.core.importers.cells import (
+    join_visual_lines,
+    one_line,
+    parse_deadline,
+    split_milestones,
+    split_units,
+)
 from duban.core.importers.columns import (
     ColumnMeaning,
     is_header_row,
@@ -45,7 +53,7 @@ from duban.core.importers.text_pdf import _district, _period, _warn_unknown_unit
 from duban.core.model import Milestone, Plan, Report, Role, Section, Task, UnitRef
 from duban.core.units import REGISTRY, looks_like_unit
 
-RowKind = Literal["section", "header", "body"]
+RowKind = Literal["section", "header", "body", "furniture"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +95,14 @@ _SECTION_LIKE = re.compile(
     r"^(?:主要预期目标|主要目标|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)"
 )
 _COUNT = re.compile(r"[（(]共\s*(\d+)\s*项[）)]\s*$")
+_PUNCTUATION = re.compile(r"[，。；：:、,;！？]")
 _INLINE_HEADER = re.compile(r"^(?P<name>[^，。；：:、\s]{2,30})[：:](?P<rest>.+)$", re.S)
+
+
+def looks_like_section(text: str) -> bool:
+    """'（一）…', '一、…', '主要预期目标', '…（共 17项）': a section title, wherever it stands."""
+    s = text.strip()
+    return bool(_SECTION_LIKE.match(s) or _COUNT.search(s))
 
 
 @dataclass
@@ -156,14 +171,11 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
     sections: list[_SectionDraft] = []
     title = grid.title
     furniture: list[str] = []
-    last_page: int | None = None
     warned_columns = False
     for row in grid.rows:
         texts = [c.text.strip() for c in row.cells]
         if not any(texts):
             continue
-        new_page = row.page is not None and row.page != last_page
-        last_page = row.page if row.page is not None else last_page
         if row.kind == "header" or (row.kind is None and is_header_row(texts)):
             header_rows = [texts]
             columns = map_columns(header_rows)
@@ -173,7 +185,7 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
             columns = map_columns(header_rows)
             continue
         header_rows = []
-        if not columns:
+        if not columns or row.kind == "furniture":
             # Above the header: the document's title and notes.
             text = " ".join(dict.fromkeys(t for t in texts if t))
             if not title and re.search(r"20\d\d\s*年", text):
@@ -188,7 +200,10 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
         if head is not None:
             sections.append(_SectionDraft(*head, row.line))
             continue
-        _add_body_row(row, texts, columns, sections, new_page, warnings)
+        if len(row.cells) == 1 and len(columns) > 1:
+            furniture.append(texts[0])  # a paragraph between tables that is no section title
+            continue
+        _add_body_row(row, texts, columns, sections, warnings)
     if not columns:
         raise InputError(
             "no header row naming the columns (序号, 工作任务 or 年度任务目标, 责任单位 …) "
@@ -238,7 +253,7 @@ def _section_head(
     elif len(distinct) != 1:
         return None
     spans = len(row.cells) > 1 and all(c.left for c in row.cells[1:])
-    if not (row.kind == "section" or spans or _SECTION_LIKE.match(text) or _COUNT.search(text)):
+    if not (row.kind == "section" or spans or looks_like_section(text)):
         return None
     if _SEQ.match(text):
         return None
@@ -258,7 +273,6 @@ def _add_body_row(
     texts: list[str],
     columns: Sequence[ColumnMeaning],
     sections: list[_SectionDraft],
-    new_page: bool,
     warnings: list[Diagnostic],
 ) -> None:
     cells = [("" if c.left or c.above else t) for t, c in zip(texts, row.cells, strict=False)]
@@ -274,6 +288,9 @@ def _add_body_row(
     if seq_i is not None:
         covered = row.cells[seq_i].above if seq_i < len(row.cells) else False
         opens = bool(cells[seq_i]) and not covered
+        new_page = (
+            current is not None and row.page is not None and row.page != current.parts[-1].page
+        )
         if not opens and not covered and new_page and current is not None:
             _continue(current.parts[-1], cells)  # the row above, split by a page break
             return
@@ -440,16 +457,8 @@ def _reports(
     for text, line in progress:
         own = part_unit.get(line)
         started = False
-        for raw in text.splitlines():
-            s = raw.strip()
-            if not s:
-                continue
-            name = is_report_header(s, task_units)
-            rest = ""
-            if name is None:
-                m = _INLINE_HEADER.match(s)
-                if m and _is_reporter(m.group("name"), task_units):
-                    name, rest = m.group("name"), m.group("rest").strip()
+        for s in _rejoin_headers([x.strip() for x in text.splitlines() if x.strip()], task_units):
+            name, rest = _report_header(s, task_units)
             if name is not None:
                 out.append((name, line, [rest] if rest else []))
                 started = True
@@ -460,13 +469,45 @@ def _reports(
             out[-1][2].append(s)
     reports = []
     for name, line, body in out:
-        text = "\n".join(body).strip()
+        text = join_visual_lines(body)
         if name:
             _warn_unknown_unit(name, line, seq, warnings)
         if not text:
             warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty", d.page))
         reports.append(Report(name, text, REGISTRY.canonical(name) if name else None, line))
     return reports
+
+
+def _report_header(s: str, task_units: list[str]) -> tuple[str | None, str]:
+    """'区发改局：' → (区发改局, ''); '区发改局：上半年…' → (区发改局, '上半年…'); else (None, '')."""
+    name = is_report_header(s, task_units)
+    if name is not None:
+        return name, ""
+    m = _INLINE_HEADER.match(s)
+    if m and _is_reporter(m.group("name"), task_units):
+        return m.group("name"), m.group("rest").strip()
+    return None, ""
+
+
+def _rejoin_headers(lines: list[str], task_units: list[str]) -> list[str]:
+    """A unit header a narrow cell broke in two ('区房屋征收拆迁事务' / '中心：') made whole."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        s = lines[i]
+        if (
+            i + 1 < len(lines)
+            and len(s) <= 20
+            and not _PUNCTUATION.search(s)
+            and _report_header(s, task_units)[0] is None
+            and _report_header(s + lines[i + 1], task_units)[0] is not None
+        ):
+            out.append(s + lines[i + 1])
+            i += 2
+            continue
+        out.append(s)
+        i += 1
+    return out
 
 
 def _is_reporter(name: str, task_units: list[str]) -> bool:

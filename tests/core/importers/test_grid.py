@@ -80,7 +80,7 @@ def test_it_joins_a_row_split_by_a_page_break():
         R(["2", "新建学校2所", "区教体局", "主体完工。"], 4, page=2),
     )
     assert [(t.seq, t.target, t.reports[0].text) for t in plan.tasks] == [
-        (1, "建设智慧城市平台", "已完成招标，\n正在建设。"),
+        (1, "建设智慧城市平台", "已完成招标，正在建设。"),
         (2, "新建学校2所", "主体完工。"),
     ]
 

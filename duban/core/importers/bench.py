@@ -1,0 +1,74 @@
+"""`make bench` rows for the table importers: our PDF import beside pdfplumber's own extract_tables.
+
+The PDF is made from the example: the text importer's plan → a Word table (tests' builder of
+office-style tables) → LibreOffice → PDF, once, into a cache folder.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+CACHE = ROOT / "var" / "bench"
+
+
+def example_pdf() -> Path:
+    """The example as a PDF table (made once; LibreOffice takes a few seconds)."""
+    pdf = CACHE / "yicheng-2021-q3-table.pdf"
+    if pdf.exists():
+        return pdf
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "core" / "importers"))
+    from tables import progress_docx, to_pdf  # type: ignore[import-not-found]
+
+    from duban.core.importers import read_plan
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    plan = read_plan(ROOT / "examples" / "yicheng-2021-q3.txt")
+    docx = progress_docx(plan, CACHE / "yicheng-2021-q3-table.docx")
+    return to_pdf(docx, CACHE)
+
+
+def _seconds(fn, runs: int) -> float:
+    best = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        best.append(time.perf_counter() - t)
+    return sorted(best)[len(best) // 2]
+
+
+def bench_pdf_import(path: Path | None = None, runs: int = 3) -> list[tuple[str, str, str]]:
+    """Median seconds per page: read_pdf against pdfplumber's extract_tables (goal: ≤ 1.5×)."""
+    import pdfplumber
+
+    from duban.core.importers.pdf import read_pdf
+
+    path = path or example_pdf()
+
+    def plumber() -> None:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_tables()
+                page.close()
+
+    with pdfplumber.open(path) as pdf:
+        pages = len(pdf.pages)
+    ours = _seconds(lambda: read_pdf(path), runs)
+    theirs = _seconds(plumber, runs)
+    plan = read_pdf(path)
+    return [
+        (
+            f"PDF import ({pages} pages, {len(plan.tasks)} tasks), median of {runs}",
+            f"{ours / pages * 1000:.1f} ms/page",
+            f"pdfplumber extract_tables alone {theirs / pages * 1000:.1f} ms/page; "
+            f"ours {ours / theirs:.2f}× theirs (goal ≤ 1.5×)",
+        )
+    ]
+
+
+if __name__ == "__main__":
+    for row in bench_pdf_import():
+        print(" | ".join(row))

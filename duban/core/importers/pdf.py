@@ -1,0 +1,186 @@
+"""PDF tables with ruling lines (pdfplumber) → Grid → Plan; the text importer when there are none.
+
+Rules measured on PDFs made from the example (shared/research/libraries.md §1.4):
+each page's table is closed with an explicit bottom line (pdfplumber loses the last row of a
+page without one); pdfplumber gives None for a cell a merge covers and '' for a row continued
+from the page before, so None becomes a covered Cell and a '' 序号 at a page top continues the
+row above (grid.py joins it); a header row fused with continuation text is split; repeated
+header rows are left for grid.py to skip. A PDF without Unicode text, encrypted, damaged, or
+taking too long is refused with a sentence that says so.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from duban.core.errors import InputError
+from duban.core.importers.columns import header_kind, is_header_row
+from duban.core.importers.grid import Cell, Grid, GridRow, grid_to_plan
+from duban.core.importers.safety import LIMITS, Limits, check_size
+from duban.core.model import Plan
+
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def read_pdf(path: str | Path, *, district: str | None = None, limits: Limits = LIMITS) -> Plan:
+    path = Path(path)
+    grid = pdf_grid(path, limits)
+    if grid is None:  # no ruled table: the text-layout importer reads the extracted text
+        from duban.core.importers.text_pdf import parse_text
+
+        return parse_text(pdf_text(path, limits), source=str(path), district=district)
+    return grid_to_plan(grid, district=district)
+
+
+def _open(path: Path, limits: Limits):
+    check_size(path, limits)
+    with path.open("rb") as f:
+        if b"%PDF-" not in f.read(1024):
+            raise InputError("this is not a PDF file", source=str(path))
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # the page tree is read here: a truncated file fails now
+    except Exception as exc:  # pdfminer raises many types for a damaged file
+        # pdfplumber wraps pdfminer's errors: look at what it wrapped.
+        causes = [exc, exc.__cause__, *getattr(exc, "args", ())]
+        if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) for c in causes):
+            raise InputError(
+                "this PDF is encrypted (it needs a password): upload an unprotected copy",
+                source=str(path),
+            ) from exc
+        raise InputError(
+            f"this PDF cannot be read ({type(exc).__name__}): damaged or truncated?",
+            source=str(path),
+        ) from exc
+    return pdf
+
+
+def pdf_grid(path: Path, limits: Limits = LIMITS) -> Grid | None:
+    """Every page's ruled tables as Grid rows (line = row on its page); None when there are none."""
+    deadline = time.monotonic() + limits.pdf_seconds
+    rows: list[GridRow] = []
+    seen_header = False
+    with _open(path, limits) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            if time.monotonic() > deadline:
+                raise InputError(
+                    f"reading the PDF took over {limits.pdf_seconds:.0f} s: stopped",
+                    source=str(path),
+                    page=number,
+                )
+            try:
+                _check_text_layer(page, path, number)
+                tables = page.find_tables(_settings(page))
+                if number == 1 and tables:
+                    rows += _text_above(page, tables[0].bbox[1], number)
+                for table in tables:
+                    for r_no, (texts, cells) in enumerate(_table_rows(table), start=1):
+                        for row in _split_fused_header(texts, cells, r_no, number):
+                            seen_header = seen_header or is_header_row(row.texts)
+                            rows.append(row)
+            except InputError:
+                raise
+            except Exception as exc:  # a broken content stream on one page
+                raise InputError(
+                    f"this page of the PDF cannot be read ({type(exc).__name__})",
+                    source=str(path),
+                    page=number,
+                ) from exc
+            finally:
+                page.close()  # frees the page's objects: 127 pages then need ~41 MB
+    if not seen_header:
+        return None
+    return Grid(tuple(rows), source=str(path))
+
+
+def pdf_text(path: Path, limits: Limits = LIMITS) -> str:
+    """The PDF's text, page after page, for the text-layout importer."""
+    deadline = time.monotonic() + limits.pdf_seconds
+    parts: list[str] = []
+    with _open(path, limits) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            if time.monotonic() > deadline:
+                raise InputError(
+                    f"reading the PDF took over {limits.pdf_seconds:.0f} s: stopped",
+                    source=str(path),
+                    page=number,
+                )
+            _check_text_layer(page, path, number)
+            parts.append(page.extract_text() or "")
+            page.close()
+    return "\n".join(parts)
+
+
+def _check_text_layer(page, path: Path, number: int) -> None:
+    chars = page.chars
+    if not chars:
+        if page.images:
+            raise InputError(
+                "this PDF page is an image without a text layer (a scan?): duban cannot read "
+                "scans yet; upload the Word or Excel file, or a PDF saved from it",
+                source=str(path),
+                page=number,
+            )
+        return
+    unmapped = sum(1 for c in chars if c["text"].startswith("(cid:"))
+    if unmapped > len(chars) * 0.1:
+        raise InputError(
+            "this PDF's fonts carry no Unicode mapping, so its text cannot be read: "
+            "upload the Word or Excel file, or a PDF saved with embedded Unicode fonts",
+            source=str(path),
+            page=number,
+        )
+
+
+def _text_above(page, top: float, number: int) -> list[GridRow]:
+    """The title and notes above the first table: one-cell rows, as paragraphs in a DOCX."""
+    if top < 1:
+        return []
+    text = page.crop((0, 0, page.width, top)).extract_text() or ""
+    return [GridRow.of([x.strip()], 0, number) for x in text.splitlines() if x.strip()]
+
+
+def _settings(page) -> dict:
+    """Close the page's table with a rule at the lowest end of its vertical rules."""
+    bottoms = [e["bottom"] for e in page.edges if e["orientation"] == "v"]
+    if not bottoms:
+        return _TABLE_SETTINGS
+    return {**_TABLE_SETTINGS, "explicit_horizontal_lines": [max(bottoms)]}
+
+
+def _table_rows(table):
+    """(texts, cells) per row: None cells become covered cells, left or above by their geometry."""
+    columns = [c.bbox[0] if c.bbox else None for c in table.columns]
+    for row, texts in zip(table.rows, table.extract(), strict=True):
+        cells: list[Cell] = []
+        anchor_x1 = None
+        anchor_text = ""
+        for j, (bbox, text) in enumerate(zip(row.cells, texts, strict=True)):
+            if bbox is not None:
+                anchor_x1, anchor_text = bbox[2], (text or "").strip()
+                cells.append(Cell(anchor_text))
+                continue
+            x0 = columns[j] if j < len(columns) else None
+            if anchor_x1 is not None and x0 is not None and anchor_x1 > x0 + 1:
+                cells.append(Cell(anchor_text, left=True))
+            else:
+                cells.append(Cell("", above=True))
+        yield [c.text for c in cells], cells
+
+
+def _split_fused_header(texts: list[str], cells: list[Cell], line: int, page: int):
+    """'进展情况\\n峨山镇：…' where no rule parted the repeated header from continuation text."""
+    firsts = [t.split("\n", 1) for t in texts]
+    heads = [f[0] for f in firsts]
+    if not any(len(f) == 2 for f in firsts) or not is_header_row(heads):
+        yield GridRow(tuple(cells), line, page)
+        return
+    if not all(header_kind(h) is not None for h in heads if h):
+        yield GridRow(tuple(cells), line, page)
+        return
+    yield GridRow.of(heads, line, page, kind="header")
+    yield GridRow.of([f[1] if len(f) == 2 else "" for f in firsts], line, page)

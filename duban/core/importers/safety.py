@@ -1,0 +1,140 @@
+"""Checks an uploaded file passes before any parser sees it, and old formats converted first.
+
+The parsers do not protect themselves: python-docx reads a 401 MB document.xml from a 481 KB
+zip into 790 MB of memory, openpyxl opens a 400 MB sheet (see shared/research/libraries.md
+§2.4). So the zip is measured from its directory — entry count, total uncompressed size and
+compression ratio — and any XML part that declares a DTD (entity tricks need one; OOXML never
+does) is refused, all before a parser runs. openpyxl itself uses defusedxml when installed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from duban.core.errors import InputError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an upload may be; the defaults keep a genuine table far below every limit."""
+
+    max_bytes: int = 30 * 1024 * 1024  # the file as uploaded
+    max_entries: int = 2000  # files inside a DOCX/XLSX zip
+    max_uncompressed: int = 150 * 1024 * 1024  # all of them unpacked
+    # Genuine Office parts compress up to ~30×, repetitive sheets more; bombs reach 800×+.
+    max_ratio: float = 200.0
+    ratio_floor: int = 1024 * 1024  # entries smaller than this unpacked may compress as they like
+    pdf_seconds: float = 60.0  # PDF reading, checked between pages
+    convert_seconds: float = 60.0  # LibreOffice converting .doc / .wps / .xls / .et
+
+
+LIMITS = Limits()
+
+
+def check_size(path: Path, limits: Limits = LIMITS) -> None:
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError("the file is empty", source=str(path))
+    if size > limits.max_bytes:
+        raise InputError(
+            f"the file is {size / 1048576:.1f} MB; duban takes files up to "
+            f"{limits.max_bytes / 1048576:.0f} MB",
+            source=str(path),
+        )
+
+
+def check_office_zip(path: Path, kind: str, limits: Limits = LIMITS) -> None:
+    """A DOCX or XLSX is a zip: refuse a damaged one, a zip bomb, and XML that declares a DTD."""
+    check_size(path, limits)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(
+            f"this is not a readable {kind} file (damaged, truncated or another format)",
+            source=str(path),
+        ) from exc
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > limits.max_entries:
+            raise InputError(f"the {kind} file holds {len(infos)} parts: refused", source=str(path))
+        total = sum(i.file_size for i in infos)
+        if total > limits.max_uncompressed:
+            raise InputError(
+                f"the {kind} file unpacks to {total / 1048576:.0f} MB: refused as a zip bomb",
+                source=str(path),
+            )
+        for info in infos:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
+                raise InputError(
+                    f"part {info.filename} of the {kind} file is compressed {ratio:.0f} to 1: "
+                    "refused as a zip bomb",
+                    source=str(path),
+                )
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")):
+                _refuse_dtd(zf, info, kind, path)
+
+
+def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, path: Path) -> None:
+    # A DOCTYPE must come before the root element, so the head of the part is enough.
+    try:
+        with zf.open(info) as f:
+            head = f.read(4096)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+        raise InputError(
+            f"part {info.filename} of the {kind} file is damaged or truncated", source=str(path)
+        ) from exc
+    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+        raise InputError(
+            f"part {info.filename} of the {kind} file declares XML entities "
+            "(a known attack; Office never writes them): refused",
+            source=str(path),
+        )
+
+
+_CONVERT_TO = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".xls": "xlsx", ".et": "xlsx"}
+
+
+def convert_legacy(path: Path, workdir: Path, limits: Limits = LIMITS) -> Path:
+    """.doc / .wps (and .xls / .et) → .docx (.xlsx) through LibreOffice headless."""
+    check_size(path, limits)
+    target = _CONVERT_TO[path.suffix.lower()]
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise InputError(
+            f"{path.suffix} files need LibreOffice to convert them, and it is not installed; "
+            f"save the file as .{target}",
+            source=str(path),
+        )
+    # A private profile: a running LibreOffice of the same user would otherwise take the job.
+    with tempfile.TemporaryDirectory() as profile:
+        cmd = [
+            office,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(workdir),
+            str(path),
+        ]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=limits.convert_seconds, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise InputError(
+                f"LibreOffice took over {limits.convert_seconds:.0f} s to convert the file",
+                source=str(path),
+            ) from exc
+    out = workdir / f"{path.stem}.{target}"
+    if not out.exists():
+        raise InputError(
+            f"LibreOffice could not read this {path.suffix} file; save it as .{target}",
+            source=str(path),
+        )
+    return out

@@ -1,0 +1,121 @@
+"""Excel tables (.xlsx; .xls and .et through LibreOffice) → Grid → Plan.
+
+openpyxl in normal mode: read-only mode has no merged cells. Every sheet with a header row is
+read, in workbook order; rows above a sheet's header are its title. When several sheets hold a
+table and a sheet has no section rows, the sheet's name is its section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from duban.core.errors import Diagnostic, InputError
+from duban.core.importers.columns import is_header_row
+from duban.core.importers.grid import Cell, Grid, GridRow, grid_to_plan, looks_like_section
+from duban.core.importers.safety import LIMITS, Limits, check_office_zip, convert_legacy
+from duban.core.model import Plan
+
+_DEFAULT_SHEET = re.compile(r"^(?:Sheet|工作表|Sheet\s*)\d*$", re.I)
+
+
+def read_xlsx(path: str | Path, *, district: str | None = None, limits: Limits = LIMITS) -> Plan:
+    path = Path(path)
+    if path.suffix.lower() in (".xls", ".et"):
+        with tempfile.TemporaryDirectory() as tmp:
+            converted = convert_legacy(path, Path(tmp), limits)
+            return replace(read_xlsx(converted, district=district, limits=limits), source=str(path))
+    grid, skipped = xlsx_grid(path, limits)
+    plan = grid_to_plan(grid, district=district)
+    if skipped:
+        notes = tuple(
+            Diagnostic(1, f"sheet '{name}' has no task table: not read") for name in skipped
+        )
+        plan = replace(plan, warnings=notes + plan.warnings)
+    return plan
+
+
+def xlsx_grid(path: Path, limits: Limits = LIMITS) -> tuple[Grid, list[str]]:
+    """The workbook's table sheets as one Grid (line = the sheet's row number), and the skipped sheets."""
+    check_office_zip(path, "Excel", limits)
+    import openpyxl  # uses defusedxml when it is installed (it is a dependency)
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
+    except Exception as exc:  # openpyxl wraps a broken package in many exception types
+        raise InputError(
+            f"this Excel file cannot be read ({type(exc).__name__}): damaged, or not a .xlsx?",
+            source=str(path),
+        ) from exc
+    sheets = [(ws.title, _sheet_rows(ws)) for ws in wb.worksheets]
+    tables = [(name, rows, _header_at(rows)) for name, rows in sheets]
+    with_table = [(n, r, h) for n, r, h in tables if h is not None]
+    skipped = [n for n, _, h in tables if h is None]
+    if not with_table:
+        raise InputError(
+            "no sheet of this Excel file has a header row naming the columns "
+            "(序号, 工作任务 or 年度任务目标, 责任单位 …)",
+            source=str(path),
+        )
+    out: list[GridRow] = []
+    for name, rows, h in with_table:
+        for row in rows[:h]:
+            out.append(replace(row, kind="furniture"))
+        body = rows[h:]
+        out.append(body[0])
+        if len(with_table) > 1 and not _default_name(name) and not _has_sections(body[1:]):
+            out.append(GridRow((Cell(name),), body[0].line, kind="section"))
+        out += body[1:]
+    return Grid(tuple(out), source=str(path)), skipped
+
+
+def _sheet_rows(ws) -> list[GridRow]:
+    covered: dict[tuple[int, int], Cell] = {}
+    for rng in ws.merged_cells.ranges:
+        anchor = _text(ws.cell(rng.min_row, rng.min_col).value)
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) == (rng.min_row, rng.min_col):
+                    continue
+                covered[r, c] = (
+                    Cell(anchor, left=True) if r == rng.min_row else Cell("", above=True)
+                )
+    rows: list[GridRow] = []
+    for r, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells = tuple(covered.get((r, c)) or Cell(_text(v)) for c, v in enumerate(values, start=1))
+        if any(c.text for c in cells):
+            rows.append(GridRow(_trim(cells), r))
+    return rows
+
+
+def _trim(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    # Sheets often carry empty formatted columns to the right of the table.
+    end = len(cells)
+    while end > 1 and not cells[end - 1].text and not cells[end - 1].above:
+        end -= 1
+    return cells[:end]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime | dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value).replace("\r\n", "\n").replace("_x000D_", "").strip()
+
+
+def _header_at(rows: list[GridRow]) -> int | None:
+    return next((i for i, row in enumerate(rows) if is_header_row(row.texts)), None)
+
+
+def _has_sections(rows: list[GridRow]) -> bool:
+    return any(looks_like_section(" ".join(dict.fromkeys(t for t in r.texts if t))) for r in rows)
+
+
+def _default_name(name: str) -> bool:
+    return bool(_DEFAULT_SHEET.match(name.strip()))

@@ -1,0 +1,170 @@
+"""Builders of the Word, Excel and PDF tables the importer tests read (made here, not stored).
+
+They write tables the way offices do: a title paragraph, a header row repeated on each page,
+section rows merged across the table, a task's number and target merged down over one row per
+unit, content controls around rows; and a decomposition table with a two-level header.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from duban.core.model import Plan, Task
+
+HEADER = ("序号", "年度任务目标", "责任单位", "进展情况")
+
+
+def report_lines(task: Task) -> list[str]:
+    """The progress cell as the office writes it: '区发改局：' on its own line, then the text."""
+    out: list[str] = []
+    for r in task.reports:
+        if r.unit:
+            out.append(f"{r.unit}：")
+        out += r.text.split("\n")
+    return out
+
+
+def _set_cell(cell, lines: list[str]) -> None:
+    cell.text = ""
+    first = cell.paragraphs[0]
+    for i, line in enumerate(lines):
+        p = first if i == 0 else cell.add_paragraph()
+        p.add_run(line).font.size = Pt(9)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _wrap_in_sdt(tr) -> None:
+    """Put a table row inside a content control (w:sdt), which python-docx's rows lose."""
+    sdt = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    tr.addprevious(sdt)
+    sdt.append(content)
+    content.append(tr)
+
+
+def progress_docx(
+    plan: Plan, path: Path, *, per_unit_rows: bool = False, sdt_every: int = 0
+) -> Path:
+    """The plan as a progress table; per_unit_rows: one row per report, 序号 and target merged down."""
+    doc = Document()
+    doc.add_paragraph(plan.title)
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    _set_cell_row(table.rows[0], list(HEADER))
+    _repeat_header(table.rows[0])
+    for section in plan.sections:
+        title = section.title
+        if section.declared_count is not None:
+            title += f"（共 {section.declared_count}项）"
+        row = table.add_row()
+        merged = row.cells[0].merge(row.cells[3])
+        _set_cell(merged, [title])
+        for task in section.tasks:
+            units = [u.name for u in task.units]
+            if per_unit_rows and len(task.reports) > 1:
+                rows = [table.add_row() for _ in task.reports]
+                for r_row, report in zip(rows, task.reports, strict=True):
+                    _set_cell(
+                        r_row.cells[3],
+                        [f"{report.unit}：", *report.text.split("\n")]
+                        if report.unit
+                        else report.text.split("\n"),
+                    )
+                _set_cell(rows[0].cells[2], units)
+                seq_cell = rows[0].cells[0].merge(rows[-1].cells[0])
+                target_cell = rows[0].cells[1].merge(rows[-1].cells[1])
+                units_cell = rows[0].cells[2].merge(rows[-1].cells[2])
+                _set_cell(seq_cell, [str(task.seq)])
+                _set_cell(target_cell, [task.target])
+                _set_cell(units_cell, units)
+            else:
+                row = table.add_row()
+                _set_cell_row(
+                    row,
+                    [str(task.seq), task.target, "\n".join(units), "\n".join(report_lines(task))],
+                )
+            if sdt_every and task.seq % sdt_every == 0:
+                _wrap_in_sdt(table.rows[-1]._tr)
+    doc.save(path)
+    return path
+
+
+def _set_cell_row(row, texts: list[str]) -> None:
+    for cell, text in zip(row.cells, texts, strict=False):
+        _set_cell(cell, text.split("\n"))
+
+
+def to_pdf(docx_path: Path, outdir: Path) -> Path:
+    """The DOCX through LibreOffice headless, as offices publish their tables."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    assert office, "LibreOffice is needed to make the PDF fixtures"
+    profile = outdir / "lo-profile"
+    subprocess.run(
+        [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(outdir), str(docx_path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return outdir / f"{docx_path.stem}.pdf"
+
+
+def progress_xlsx(
+    plan: Plan, path: Path, *, per_unit_rows: bool = False, sheet_per_section: bool = False
+) -> Path:
+    """The plan as a workbook: title merged over the columns, header on row 3, wrapped text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    groups = [[s] for s in plan.sections] if sheet_per_section else [list(plan.sections)]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for group in groups:
+        ws = wb.create_sheet(group[0].title[:30] if sheet_per_section else "进展情况")
+        ws.append([plan.title])
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=4)
+        ws.append([])
+        ws.append(list(HEADER))
+        for section in group:
+            if not sheet_per_section:
+                title = section.title
+                if section.declared_count is not None:
+                    title += f"（共 {section.declared_count}项）"
+                ws.append([title])
+                ws.merge_cells(
+                    start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4
+                )
+            for task in section.tasks:
+                units = "\n".join(u.name for u in task.units)
+                if per_unit_rows and len(task.reports) > 1:
+                    first = ws.max_row + 1
+                    for i, r in enumerate(task.reports):
+                        text = (f"{r.unit}：\n" if r.unit else "") + r.text
+                        ws.append(
+                            [task.seq, task.target, units, text]
+                            if i == 0
+                            else [None, None, None, text]
+                        )
+                    for col in (1, 2, 3):
+                        ws.merge_cells(
+                            start_row=first, start_column=col, end_row=ws.max_row, end_column=col
+                        )
+                else:
+                    ws.append([task.seq, task.target, units, "\n".join(report_lines(task))])
+        for row in ws.iter_rows():
+            for cell in row:
+                cell.alignment = wrap
+    wb.save(path)
+    return path
