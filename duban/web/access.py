@@ -1,9 +1,10 @@
 """The one permission gate. Every view and query asks `restrict(queryset, user, action)`.
 
 Roles (accounts.Membership):
-- office: reads and corrects everything in its organization;
+- office: reads and corrects everything in its organization; opens, reviews, closes rounds;
 - unit: reads the plan; sees its own unit's reports in every state and other units' reports
-  only once submitted or accepted; writes only its own unit's reports of an open period;
+  only once submitted or accepted; writes (change, submit) only its own unit's reports of an
+  open period that are not yet submitted or accepted;
 - leader: reads everything in its organization, writes nothing;
 - anonymous (or a user with no role): only published periods — nothing else, not even task titles.
 A superuser acts as the office of every organization.
@@ -29,7 +30,7 @@ from duban.web.plans.models import (
     Task,
 )
 
-Action = Literal["view", "change", "publish"]
+Action = Literal["view", "change", "submit", "review", "publish", "open_round", "close", "oversee"]
 RoleName = Literal["office", "unit", "leader", "anonymous", "superuser"]
 
 # States of another unit's report that a unit reporter may read.
@@ -140,9 +141,11 @@ def rule(model: type[Model], actor: Actor, action: Action) -> Q:
         if actor.role == "unit" and model is ReportVersion:
             return in_org & Q(report__unit_id=actor.unit_id)
         return in_org
+    if action == "oversee":  # a round's overview and reminders
+        return in_org if actor.role in ("office", "leader") else _nothing()
     if actor.role == "office":
         return in_org
-    if actor.role == "unit" and action == "change" and model is Report:
+    if actor.role == "unit" and action in ("change", "submit") and model is Report:
         return in_org & Q(
             unit_id=actor.unit_id, period__state=Period.State.OPEN, state__in=EDITABLE_REPORT_STATES
         )

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "duban.web.plans",
     "duban.web.accounts",
     "duban.web.audit",
+    "duban.web.rounds",
 ]
 
 MIDDLEWARE = [

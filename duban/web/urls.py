@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from duban.web.plans import views
+from duban.web.rounds import views as rounds
 
 admin.site.site_header = admin.site.site_title = "督办 后台管理"
 admin.site.index_title = "数据维护"
@@ -14,7 +15,14 @@ urlpatterns = [
     path("tasks/<int:task_id>/", views.task_page, name="task"),
     path("units/<int:unit_id>/", views.unit_page, name="unit"),
     path("reports/<int:report_id>/", views.report_page, name="report"),
-    path("reports/<int:report_id>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:report_id>/edit/", rounds.report_edit, name="report_edit"),
+    path("reports/<int:report_id>/autosave/", rounds.report_autosave, name="report_autosave"),
+    path("reports/<int:report_id>/review/", rounds.report_review, name="report_review"),
+    path("my/", rounds.my_tasks, name="my_tasks"),
+    path("plans/<int:plan_id>/rounds/new/", rounds.round_new, name="round_new"),
+    path("rounds/<int:period_id>/", rounds.round_page, name="round"),
+    path("rounds/<int:period_id>/reminders/", rounds.reminders_page, name="reminders"),
+    path("rounds/<int:period_id>/close/", rounds.round_close, name="round_close"),
     path("periods/<int:period_id>/publish/", views.period_publish, name="period_publish"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

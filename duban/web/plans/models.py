@@ -147,6 +147,11 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     internal_note = models.TextField("督查室内部意见", blank=True)
+    # Shown to the unit with a returned report; internal_note never is.
+    return_comment = models.TextField("退回意见", blank=True)
+    late = models.BooleanField("逾期报送", default=False)
+    same_as_previous = models.BooleanField("与上期雷同", default=False)
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     submitted_at = models.DateTimeField("报送时间", null=True, blank=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,7 +21,7 @@ def _context(request: HttpRequest, plan: Plan, **extra) -> dict:
     return {"plan": plan, "periods": periods, "period": period, "actor": actor, **extra}
 
 
-def _deny_anonymous(request: HttpRequest, exc: Http404) -> HttpResponse:
+def deny_anonymous(request: HttpRequest, exc: Http404) -> HttpResponse:
     if actor_of(request.user).role == "anonymous" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise exc
@@ -39,7 +38,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     try:
         plan = get_or_deny(Plan.objects.select_related("organization"), request.user, pk=plan_id)
     except Http404 as exc:
-        return _deny_anonymous(request, exc)
+        return deny_anonymous(request, exc)
     ctx = _context(request, plan)
     ctx["overview"] = selectors.plan_overview(plan, request.user, ctx["period"])
     ctx["can_publish"] = (
@@ -47,6 +46,8 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         and ctx["period"].state == Period.State.CLOSED
         and can(request.user, "publish", ctx["period"])
     )
+    ctx["can_open_round"] = can(request.user, "open_round", plan)
+    ctx["can_oversee"] = ctx["period"] is not None and can(request.user, "oversee", ctx["period"])
     ctx["units"] = selectors.plan_units(plan, request.user) if ctx["actor"].is_member else []
     return render(request, "plans/overview.html", ctx)
 
@@ -57,7 +58,7 @@ def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
             Task.objects.select_related("plan__organization", "section"), request.user, pk=task_id
         )
     except Http404 as exc:
-        return _deny_anonymous(request, exc)
+        return deny_anonymous(request, exc)
     ctx = _context(request, task.plan)
     ctx["view"] = selectors.task_detail(task, request.user, ctx["periods"], ctx["period"])
     return render(request, "plans/task.html", ctx)
@@ -67,7 +68,7 @@ def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
     try:
         unit = get_or_deny(Unit.objects.select_related("organization"), request.user, pk=unit_id)
     except Http404 as exc:
-        return _deny_anonymous(request, exc)
+        return deny_anonymous(request, exc)
     plan = selectors.current_plan(request.user)
     if plan is None or plan.organization_id != unit.organization_id:
         raise Http404
@@ -85,7 +86,7 @@ def report_page(request: HttpRequest, report_id: int) -> HttpResponse:
             pk=report_id,
         )
     except Http404 as exc:
-        return _deny_anonymous(request, exc)
+        return deny_anonymous(request, exc)
     versions = selectors.report_versions(report, request.user)
     ctx = _context(
         request,
@@ -95,43 +96,6 @@ def report_page(request: HttpRequest, report_id: int) -> HttpResponse:
         can_edit=can(request.user, "change", report),
     )
     return render(request, "plans/report.html", ctx)
-
-
-class ReportForm(forms.Form):
-    text = forms.CharField(
-        label="进展情况", widget=forms.Textarea(attrs={"rows": 12}), required=False
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
-    try:
-        report = get_or_deny(
-            Report.objects.select_related("task__plan__organization", "period", "unit"),
-            request.user,
-            "change",
-            pk=report_id,
-        )
-    except Http404 as exc:
-        return _deny_anonymous(request, exc)
-    form = ReportForm(
-        request.POST or None, initial={"text": report.text, "version": report.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.report_save(
-                report,
-                text=form.cleaned_data["text"],
-                actor=request.user,
-                expected_version=form.cleaned_data["version"],
-            )
-        except services.StaleReport:
-            form.add_error(None, "该报告已被他人修改：您的文字仍在下方，请与最新版本核对后再保存。")
-        else:
-            messages.success(request, "已保存草稿。")
-            return redirect("report", report_id=report.pk)
-    ctx = _context(request, report.task.plan, report=report, form=form)
-    return render(request, "plans/report_edit.html", ctx)
 
 
 @require_POST

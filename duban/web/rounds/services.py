@@ -1,0 +1,204 @@
+"""Writes of a reporting round. Each service owns its transaction and its audit event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from duban.web.audit.services import audit_record, snapshot
+from duban.web.orgs.models import Unit
+from duban.web.plans.models import Period, Plan, Report, ReportVersion
+from duban.web.plans.services import StaleReport, report_save
+
+# A text this similar to the unit's previous one needs an explicit confirmation to submit.
+SAME_AS_PREVIOUS_RATIO = 0.9
+
+
+class RoundError(Exception):
+    """A round action refused, with the reason in Chinese for the page."""
+
+
+class NeedsConfirmation(RoundError):
+    """The text repeats the previous period's; submitting it needs the reporter's confirmation."""
+
+
+@dataclass(frozen=True)
+class RoundOpened:
+    period: Period
+    slots: int
+    groups_without_members: tuple[str, ...]
+
+
+def round_open(
+    plan: Plan,
+    *,
+    label: str,
+    end_month: int,
+    kind: str = Period.Kind.QUARTER,
+    deadline: dt.date | None = None,
+    actor,
+) -> RoundOpened:
+    """Open a period: one empty report slot for every (task, responsible unit), lead and co;
+    a group such as 各镇（街） stands for its member units."""
+    if not 1 <= end_month <= 12:
+        raise RoundError("截止月份应在 1 至 12 之间")
+    with transaction.atomic():
+        if Period.objects.filter(plan=plan, kind=kind, end_month=end_month).exists():
+            raise RoundError(f"{plan.year}年{label}已经开启过")
+        period = Period.objects.create(
+            plan=plan,
+            year=plan.year,
+            label=label,
+            end_month=end_month,
+            kind=kind,
+            deadline=deadline,
+            state=Period.State.OPEN,
+        )
+        slots: dict[tuple[int, int], None] = {}
+        empty_groups: list[str] = []
+        tasks = plan.tasks.prefetch_related("responsibilities__unit__members").order_by("seq")
+        for task in tasks:
+            for resp in task.responsibilities.all():
+                for unit in _reporting_units(resp.unit, empty_groups):
+                    slots.setdefault((task.pk, unit.pk), None)
+        Report.objects.bulk_create(
+            Report(period=period, task_id=t, unit_id=u, state=Report.State.EMPTY) for t, u in slots
+        )
+        audit_record(
+            "round_open",
+            period,
+            actor=actor,
+            after={**snapshot(period), "slots": len(slots)},
+        )
+    return RoundOpened(period, len(slots), tuple(dict.fromkeys(empty_groups)))
+
+
+def _reporting_units(unit: Unit, empty_groups: list[str]) -> list[Unit]:
+    if unit.kind != Unit.Kind.GROUP:
+        return [unit]
+    members = [m for m in unit.members.all() if m.kind != Unit.Kind.GROUP]
+    if not members:
+        empty_groups.append(unit.name)
+    return members
+
+
+def previous_report(report: Report) -> Report | None:
+    """The same unit's report on the same task in the latest earlier period of the plan."""
+    return (
+        Report.objects.filter(
+            task_id=report.task_id,
+            unit_id=report.unit_id,
+            period__plan_id=report.period.plan_id,
+            period__end_month__lt=report.period.end_month,
+        )
+        .exclude(text="")
+        .order_by("-period__end_month")
+        .first()
+    )
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def repeats_previous(text: str, previous: str | None) -> bool:
+    if not previous:
+        return False
+    a, b = _normalise(text), _normalise(previous)
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SAME_AS_PREVIOUS_RATIO
+
+
+def report_submit(
+    report: Report, *, text: str, actor, expected_version: int, confirm_same: bool = False
+) -> Report:
+    """Submit a unit's report (报送): saves the text as a version, marks it late after the
+    deadline and flags a text repeating the previous period's."""
+    if not text.strip():
+        raise RoundError("进展情况不能为空")
+    previous = previous_report(report)
+    same = repeats_previous(text, previous.text if previous else None)
+    if same and not confirm_same:
+        raise NeedsConfirmation("本期进展与上期几乎相同，请修改，或勾选确认后再报送")
+    if report.text != text or report.version != expected_version:
+        # Its own transaction: on a conflict the refused text stays in the audit log.
+        expected_version = report_save(
+            report, text=text, actor=actor, expected_version=expected_version
+        ).version
+    with transaction.atomic():
+        current = Report.objects.select_for_update().select_related("period").get(pk=report.pk)
+        if current.version != expected_version:
+            raise StaleReport(current.version)
+        if current.period.state != Period.State.OPEN:
+            raise RoundError("本轮填报已结束，不能再报送")
+        before = snapshot(current)
+        now = timezone.now()
+        deadline = current.period.deadline
+        current.state = Report.State.SUBMITTED
+        current.submitted_at = now
+        current.late = deadline is not None and timezone.localdate(now) > deadline
+        current.same_as_previous = same
+        current.author = actor
+        current.save()
+        _version(current, actor)
+        audit_record("report_submit", current, actor=actor, before=before, after=snapshot(current))
+    return current
+
+
+def _version(report: Report, actor) -> None:
+    """A state change is a version too, so the history reads as it happened."""
+    report.version += 1
+    report.save(update_fields=["version"])
+    ReportVersion.objects.create(
+        report=report,
+        number=report.version,
+        text=report.text,
+        state=report.state,
+        author=actor,
+        source="web",
+    )
+
+
+def report_accept(report: Report, *, actor) -> Report:
+    return _review(report, Report.State.ACCEPTED, "", actor, "report_accept")
+
+
+def report_return(report: Report, *, comment: str, actor) -> Report:
+    """Return a report to its unit with a comment the unit sees (退回)."""
+    if not comment.strip():
+        raise RoundError("退回时请写明意见")
+    return _review(report, Report.State.RETURNED, comment.strip(), actor, "report_return")
+
+
+def _review(report: Report, state: str, comment: str, actor, action: str) -> Report:
+    with transaction.atomic():
+        current = Report.objects.select_for_update().select_related("period").get(pk=report.pk)
+        if current.period.state != Period.State.OPEN:
+            raise RoundError("本轮填报已结束，不能再审核")
+        if current.state != Report.State.SUBMITTED:
+            raise RoundError("只能审核已报送的进展")
+        before = snapshot(current)
+        current.state = state
+        current.return_comment = comment
+        current.reviewed_at = timezone.now()
+        current.save()
+        _version(current, actor)
+        audit_record(action, current, actor=actor, before=before, after=snapshot(current))
+    return current
+
+
+def round_close(period: Period, *, actor) -> Period:
+    """Close the round (结束): its reports are frozen and form the period's official table."""
+    with transaction.atomic():
+        current = Period.objects.select_for_update().get(pk=period.pk)
+        if current.state != Period.State.OPEN:
+            raise RoundError("本轮填报已经结束")
+        before = snapshot(current)
+        current.state = Period.State.CLOSED
+        current.save(update_fields=["state"])
+        audit_record("round_close", current, actor=actor, before=before, after=snapshot(current))
+    return current

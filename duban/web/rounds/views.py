@@ -1,0 +1,206 @@
+"""Pages of a reporting round: the unit's editor and task list, the office's overview, review
+queue, reminders and closing. Views parse, authorise (access.py), call a service, render."""
+
+from __future__ import annotations
+
+import csv
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from duban.web.access import actor_of, can, get_or_deny
+from duban.web.plans.models import Period, Plan, Report
+from duban.web.plans.services import StaleReport, report_save
+from duban.web.plans.views import deny_anonymous
+from duban.web.rounds import selectors, services
+
+
+def _report(request: HttpRequest, report_id: int, action: str) -> Report:
+    return get_or_deny(
+        Report.objects.select_related("task__plan__organization", "period", "unit"),
+        request.user,
+        action,
+        pk=report_id,
+    )
+
+
+class EditorForm(forms.Form):
+    text = forms.CharField(
+        label="进展情况", widget=forms.Textarea(attrs={"rows": 14}), required=False, strip=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    confirm_same = forms.BooleanField(label="确认本期进展与上期相同", required=False)
+
+
+def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
+    """The editor: prefilled with the previous period's text, which is shown beside it."""
+    try:
+        report = _report(request, report_id, "change")
+    except Http404 as exc:
+        return deny_anonymous(request, exc)
+    previous = services.previous_report(report)
+    initial_text = report.text or (previous.text if previous else "")
+    form = EditorForm(
+        request.POST or None, initial={"text": initial_text, "version": report.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        text, version = form.cleaned_data["text"], form.cleaned_data["version"]
+        try:
+            if "submit" in request.POST:
+                services.report_submit(
+                    report,
+                    text=text,
+                    actor=request.user,
+                    expected_version=version,
+                    confirm_same=form.cleaned_data["confirm_same"],
+                )
+                messages.success(request, "已报送。")
+                return redirect("my_tasks")
+            report_save(report, text=text, actor=request.user, expected_version=version)
+            messages.success(request, "草稿已保存。")
+            return redirect("report", report_id=report.pk)
+        except StaleReport:
+            form.add_error(None, "该报告已被他人修改：您的文字仍在下方，请与最新版本核对后再保存。")
+        except services.RoundError as exc:
+            form.add_error(None, str(exc))
+    ctx = {
+        "plan": report.task.plan,
+        "actor": actor_of(request.user),
+        "report": report,
+        "previous": previous,
+        "form": form,
+        "needs_confirm": previous is not None
+        and services.repeats_previous(form["text"].value() or "", previous.text),
+    }
+    return render(request, "rounds/editor.html", ctx)
+
+
+@require_POST
+def report_autosave(request: HttpRequest, report_id: int) -> HttpResponse:
+    """HTMX: save the draft while typing; answers a status line and the new version number."""
+    report = _report(request, report_id, "change")
+    form = EditorForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("未保存：内容无效", status=200)
+    try:
+        saved = report_save(
+            report,
+            text=form.cleaned_data["text"],
+            actor=request.user,
+            expected_version=form.cleaned_data["version"],
+        )
+    except StaleReport:
+        return render(request, "rounds/_autosave.html", {"conflict": True})
+    return render(request, "rounds/_autosave.html", {"report": saved})
+
+
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    actor = actor_of(request.user)
+    if actor.role == "anonymous":
+        return deny_anonymous(request, Http404())
+    reports = selectors.my_reports(request.user)
+    return render(request, "rounds/my_tasks.html", {"actor": actor, "reports": reports})
+
+
+class RoundForm(forms.Form):
+    label = forms.CharField(label="名称", initial="第四季度", max_length=50)
+    end_month = forms.IntegerField(label="截止月份", min_value=1, max_value=12, initial=12)
+    kind = forms.ChoiceField(label="类型", choices=Period.Kind.choices, initial="quarter")
+    deadline = forms.DateField(
+        label="报送截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def round_new(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_or_deny(
+        Plan.objects.select_related("organization"), request.user, "open_round", pk=plan_id
+    )
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            opened = services.round_open(plan, actor=request.user, **form.cleaned_data)
+        except services.RoundError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"已开启{opened.period}，共 {opened.slots} 个填报项。")
+            return redirect("round", period_id=opened.period.pk)
+    return render(
+        request, "rounds/new.html", {"plan": plan, "form": form, "actor": actor_of(request.user)}
+    )
+
+
+def _period(request: HttpRequest, period_id: int, action: str) -> Period:
+    return get_or_deny(
+        Period.objects.select_related("plan__organization"), request.user, action, pk=period_id
+    )
+
+
+def round_page(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = _period(request, period_id, "oversee")
+    ctx = {
+        "plan": period.plan,
+        "period": period,
+        "actor": actor_of(request.user),
+        "overview": selectors.round_overview(period, request.user),
+        "states": Report.State.choices,
+        "can_close": period.state == Period.State.OPEN and can(request.user, "close", period),
+        "queue": selectors.review_queue(period, request.user)
+        if can(request.user, "review", period)
+        else [],
+    }
+    return render(request, "rounds/round.html", ctx)
+
+
+@require_POST
+def report_review(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _report(request, report_id, "review")
+    try:
+        if request.POST.get("decision") == "accept":
+            services.report_accept(report, actor=request.user)
+        elif request.POST.get("decision") == "return":
+            services.report_return(
+                report, comment=request.POST.get("comment", ""), actor=request.user
+            )
+        else:
+            raise PermissionDenied
+    except services.RoundError as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("round", args=[report.period_id]) + "#queue")
+
+
+def reminders_page(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = _period(request, period_id, "oversee")
+    items = selectors.reminders(period, request.user)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="reminders-{period.pk}.csv"'
+        response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
+        writer = csv.writer(response)
+        writer.writerow(["单位", "未报送任务序号", "项数"])
+        for item in items:
+            writer.writerow([item.unit, "、".join(map(str, item.tasks)), len(item.tasks)])
+        return response
+    ctx = {
+        "plan": period.plan,
+        "period": period,
+        "actor": actor_of(request.user),
+        "items": items,
+        "notice": selectors.reminder_notice(period, items),
+    }
+    return render(request, "rounds/reminders.html", ctx)
+
+
+@require_POST
+def round_close(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = _period(request, period_id, "close")
+    try:
+        services.round_close(period, actor=request.user)
+        messages.success(request, f"{period} 已结束，进展已冻结。")
+    except services.RoundError as exc:
+        messages.error(request, str(exc))
+    return redirect("round", period_id=period.pk)
