@@ -23,6 +23,18 @@ def read_plan(path: str | Path, *, district: str | None = None) -> Plan:
         from duban.core.importers.text_pdf import read_text_file
 
         return read_text_file(path, district=district)
+    if suffix in (".docx", ".doc", ".wps", ".rtf"):
+        from duban.core.importers.docx import read_docx
+
+        return read_docx(path, district=district)
+    if suffix in (".xlsx", ".xlsm", ".xls", ".et"):
+        from duban.core.importers.xlsx import read_xlsx
+
+        return read_xlsx(path, district=district)
+    if suffix == ".pdf":
+        from duban.core.importers.pdf import read_pdf
+
+        return read_pdf(path, district=district)
     raise InputError(
         f"unknown document type '{suffix}': duban reads .txt, .docx, .xlsx and .pdf",
         source=str(path),
