@@ -18,6 +18,7 @@ urlpatterns = [
     path("reports/<int:report_id>/edit/", rounds.report_edit, name="report_edit"),
     path("reports/<int:report_id>/autosave/", rounds.report_autosave, name="report_autosave"),
     path("reports/<int:report_id>/review/", rounds.report_review, name="report_review"),
+    path("reports/<int:report_id>/diff/", rounds.report_diff, name="report_diff"),
     path("my/", rounds.my_tasks, name="my_tasks"),
     path("plans/<int:plan_id>/rounds/new/", rounds.round_new, name="round_new"),
     path("rounds/<int:period_id>/", rounds.round_page, name="round"),

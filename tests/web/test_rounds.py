@@ -237,3 +237,52 @@ def test_it_writes_every_step_to_the_audit_log(world, october, as_user):
         "round_close",
         "login",
     } <= actions
+
+
+def test_it_keeps_the_previous_version_when_the_database_fails_mid_save(
+    world, october, as_user, monkeypatch
+):
+    from django.db import DatabaseError
+
+    from duban.web.plans.models import ReportVersion
+
+    report = slot(october.period, "区发改局")
+    client = as_user(world.users["unit_a"])
+    submit(client, report, NEW_TEXT_A)  # version 1 (draft) and 2 (submitted)
+    report.refresh_from_db()
+    as_user(world.users["office"]).post(
+        f"/reports/{report.pk}/review/", {"decision": "return", "comment": "请补充。"}
+    )
+    report.refresh_from_db()
+    before = (report.text, report.version, report.versions.count())
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("connection lost mid-save")
+
+    monkeypatch.setattr(ReportVersion.objects, "create", fail)
+    client = as_user(world.users["unit_a"])
+    response = client.post(
+        f"/reports/{report.pk}/edit/", {"text": "补充后的文字", "version": report.version}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "保存失败" in body and "补充后的文字" in body
+    autosave = client.post(
+        f"/reports/{report.pk}/autosave/", {"text": "补充后的文字", "version": report.version}
+    )
+    assert "未保存" in autosave.content.decode()
+    report.refresh_from_db()
+    assert (report.text, report.version, report.versions.count()) == before
+
+
+def test_it_shows_what_changed_between_versions_and_periods(world, october, as_user):
+    report = slot(october.period, "区发改局")
+    client = as_user(world.users["unit_a"])
+    client.post(f"/reports/{report.pk}/edit/", {"text": "固定资产投资增长3%。", "version": 0})
+    client.post(f"/reports/{report.pk}/edit/", {"text": "固定资产投资增长3.1%。", "version": 1})
+    body = client.get(f"/reports/{report.pk}/diff/?a=1&b=2").content.decode()
+    assert "<ins>.1</ins>" in body
+    body = client.get(f"/reports/{report.pk}/diff/?with=previous").content.decode()
+    assert "<del>" in body and "2021年第三季度 → 2021年10月" in body
+    other = as_user(world.users["unit_b"])
+    assert other.get(f"/reports/{report.pk}/diff/?a=1&b=2").status_code == 403

@@ -107,3 +107,21 @@ def my_reports(user) -> list[Report]:
     ).select_related("task", "period")
     order = {Report.State.RETURNED: 0, Report.State.EMPTY: 1, Report.State.DRAFT: 2}
     return sorted(reports, key=lambda r: (order.get(r.state, 3), r.period.end_month, r.task.seq))
+
+
+def text_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Character-level differences (Chinese has no spaces to split words on):
+    [(op, text)] with op in {"same", "del", "ins"}."""
+    import difflib
+
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(("same", old[a1:a2]))
+            continue
+        if a2 > a1:
+            out.append(("del", old[a1:a2]))
+        if b2 > b1:
+            out.append(("ins", new[b1:b2]))
+    return out

@@ -4,20 +4,25 @@ queue, reminders and closing. Views parse, authorise (access.py), call a service
 from __future__ import annotations
 
 import csv
+import logging
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from duban.web.access import actor_of, can, get_or_deny
+from duban.web.plans import selectors as plan_selectors
 from duban.web.plans.models import Period, Plan, Report
 from duban.web.plans.services import StaleReport, report_save
 from duban.web.plans.views import deny_anonymous
 from duban.web.rounds import selectors, services
+
+logger = logging.getLogger(__name__)
 
 
 def _report(request: HttpRequest, report_id: int, action: str) -> Report:
@@ -68,6 +73,12 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
             form.add_error(None, "该报告已被他人修改：您的文字仍在下方，请与最新版本核对后再保存。")
         except services.RoundError as exc:
             form.add_error(None, str(exc))
+        except DatabaseError:
+            logger.exception("report %s: save failed", report.pk)
+            form.add_error(
+                None,
+                "保存失败（数据库暂时不可用）：您的文字仍在下方，上一版本未受影响，请稍后重试。",
+            )
     ctx = {
         "plan": report.task.plan,
         "actor": actor_of(request.user),
@@ -96,6 +107,9 @@ def report_autosave(request: HttpRequest, report_id: int) -> HttpResponse:
         )
     except StaleReport:
         return render(request, "rounds/_autosave.html", {"conflict": True})
+    except DatabaseError:
+        logger.exception("report %s: autosave failed", report.pk)
+        return render(request, "rounds/_autosave.html", {"failed": True})
     return render(request, "rounds/_autosave.html", {"report": saved})
 
 
@@ -204,3 +218,33 @@ def round_close(request: HttpRequest, period_id: int) -> HttpResponse:
     except services.RoundError as exc:
         messages.error(request, str(exc))
     return redirect("round", period_id=period.pk)
+
+
+def report_diff(request: HttpRequest, report_id: int) -> HttpResponse:
+    """Differences between two versions of a report (?a=&b=), or with the previous period's."""
+    try:
+        report = _report(request, report_id, "view")
+    except Http404 as exc:
+        return deny_anonymous(request, exc)
+    versions = {v.number: v for v in plan_selectors.report_versions(report, request.user)}
+    if request.GET.get("with") == "previous":
+        previous = services.previous_report(report)
+        if previous is None or not can(request.user, "view", previous):
+            raise Http404
+        old, new = previous.text, report.text
+        title = f"{previous.period} → {report.period}"
+    else:
+        try:
+            a, b = versions[int(request.GET["a"])], versions[int(request.GET["b"])]
+        except (KeyError, ValueError) as exc:
+            raise Http404 from exc
+        old, new = a.text, b.text
+        title = f"第 {a.number} 版 → 第 {b.number} 版"
+    ctx = {
+        "plan": report.task.plan,
+        "actor": actor_of(request.user),
+        "report": report,
+        "title": title,
+        "diff": selectors.text_diff(old, new),
+    }
+    return render(request, "rounds/diff.html", ctx)
