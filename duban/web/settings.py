@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "duban.web.plans",
     "duban.web.accounts",
     "duban.web.audit",
+    "duban.web.search",
+    "duban.web.dashboard",
+    "duban.web.public",
     "duban.web.rounds",
 ]
 

@@ -22,6 +22,7 @@ from duban.web.plans.models import (
     Section,
     Task,
 )
+from duban.web.search.services import search_index_plan, search_index_report
 
 
 @dataclass
@@ -109,6 +110,7 @@ def plan_import(
             _ensure_reports(period, plan, tasks, units, summary, actor, progress)
         elif progress:
             progress(len(plan.tasks))
+        search_index_plan(db_plan)
         if summary.changed:
             audit_record("plan_import", db_plan, actor=actor, after=asdict(summary))
     return summary
@@ -315,6 +317,7 @@ def report_save(report: Report, *, text: str, actor, expected_version: int) -> R
                 author=actor,
                 source="web",
             )
+            search_index_report(current)
             audit_record(
                 "report_save", current, actor=actor, before=before, after=snapshot(current)
             )

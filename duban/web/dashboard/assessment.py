@@ -1,0 +1,166 @@
+"""考核: points per unit and period from its reports, each point traceable to what caused it.
+
+The rules are the office's: DUBAN_ASSESSMENT in the Django settings overrides any default.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+
+from duban.web.dashboard.selectors import unit_rows
+from duban.web.dashboard.verdicts import PeriodJudgement, period_judgement
+from duban.web.plans.models import Period, Plan, Report, Responsibility
+
+DEFAULT_RULES = {"base": 100, "missing": -10, "late": -3, "vague": -5, "exceeded": 2}
+REASONS = {
+    "missing": "未报送",
+    "late": "逾期报送",
+    "vague": "报告无实质内容",
+    "exceeded": "超额完成目标",
+}
+
+
+def rules() -> dict[str, float]:
+    return {**DEFAULT_RULES, **getattr(settings, "DUBAN_ASSESSMENT", {})}
+
+
+@dataclass(frozen=True)
+class Point:
+    kind: str  # missing, late, vague, exceeded
+    points: float
+    task_seq: int
+    link: str  # the report (or, for a missing one, the task) that caused it
+
+    @property
+    def reason(self) -> str:
+        return REASONS[self.kind]
+
+
+@dataclass
+class UnitScore:
+    unit_name: str
+    unit_id: int
+    score: float
+    points: list[Point] = field(default_factory=list)
+    rank: int = 0
+    change: int | None = None  # places gained since the previous period
+
+    def count(self, kind: str) -> int:
+        return sum(1 for p in self.points if p.kind == kind)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Points by kind, for templates: counts.missing, counts.late, ..."""
+        return {kind: self.count(kind) for kind in REASONS}
+
+
+def _scores(plan: Plan, period: Period, judgement: PeriodJudgement) -> list[UnitScore]:
+    r = rules()
+    reports = {
+        (rep.task_id, rep.unit_id): rep
+        for rep in Report.objects.filter(period=period, unit__isnull=False).exclude(text="")
+    }
+    seqs = dict(plan.tasks.values_list("pk", "seq"))
+    late_field = any(f.name == "late" for f in Report._meta.fields)
+    scores: dict[int, UnitScore] = {}
+    for row in unit_rows(plan, period, judgement):
+        scores[row.unit.pk] = UnitScore(row.unit.name, row.unit.pk, r["base"])
+    led = Responsibility.objects.filter(
+        task__plan=plan, role=Responsibility.Role.LEAD, unit_id__in=list(scores)
+    ).values_list("task_id", "unit_id")
+    for task_id, unit_id in led:
+        s, seq = scores[unit_id], seqs[task_id]
+        rep = reports.get((task_id, unit_id))
+        if rep is None:
+            link = reverse("task", args=[task_id]) + f"?period={period.pk}"
+            s.points.append(Point("missing", r["missing"], seq, link))
+            continue
+        link = reverse("report", args=[rep.pk])
+        if late_field and rep.late:
+            s.points.append(Point("late", r["late"], seq, link))
+        verdict = judgement.tasks.get(task_id)
+        if verdict is None:
+            continue
+        if any(f.kind == "vague" and f.unit in (None, s.unit_name) for f in verdict.flags):
+            s.points.append(Point("vague", r["vague"], seq, link))
+        if any(i.completion is not None and i.completion > 1 for i in verdict.indicators):
+            s.points.append(Point("exceeded", r["exceeded"], seq, link))
+    for s in scores.values():
+        s.score = r["base"] + sum(p.points for p in s.points)
+    ranked = sorted(scores.values(), key=lambda s: (-s.score, s.unit_name))
+    for i, s in enumerate(ranked):
+        # Equal scores share a rank.
+        s.rank = ranked[i - 1].rank if i and ranked[i - 1].score == s.score else i + 1
+    return ranked
+
+
+def assessment(plan: Plan, period: Period, periods: list[Period]) -> list[UnitScore]:
+    """The ranking for a period, with the change of rank since the period before it."""
+    current = _scores(plan, period, period_judgement(plan, period))
+    earlier = [p for p in periods if p.end_month < period.end_month and p.kind == period.kind]
+    if earlier:
+        before = {
+            s.unit_id: s.rank
+            for s in _scores(plan, earlier[-1], period_judgement(plan, earlier[-1]))
+        }
+        for s in current:
+            if s.unit_id in before:
+                s.change = before[s.unit_id] - s.rank
+    return current
+
+
+HEADER = ["名次", "单位", "得分", "名次变化", "未报送", "逾期", "无实质内容", "超额完成"]
+
+
+def table_rows(scores: list[UnitScore]) -> list[list]:
+    return [
+        [
+            s.rank,
+            s.unit_name,
+            s.score,
+            "" if s.change is None else s.change,
+            s.count("missing"),
+            s.count("late"),
+            s.count("vague"),
+            s.count("exceeded"),
+        ]
+        for s in scores
+    ]
+
+
+def detail_rows(scores: list[UnitScore]) -> list[list]:
+    return [[s.unit_name, p.task_seq, p.reason, p.points, p.link] for s in scores for p in s.points]
+
+
+def to_csv(scores: list[UnitScore]) -> bytes:
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(HEADER)
+    w.writerows(table_rows(scores))
+    w.writerow([])
+    w.writerow(["单位", "任务序号", "原因", "分值", "依据"])
+    w.writerows(detail_rows(scores))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel reads it as UTF-8
+
+
+def to_xlsx(scores: list[UnitScore]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "考核排名"
+    ws.append(HEADER)
+    for row in table_rows(scores):
+        ws.append(row)
+    detail = wb.create_sheet("扣加分明细")
+    detail.append(["单位", "任务序号", "原因", "分值", "依据"])
+    for row in detail_rows(scores):
+        detail.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,1 @@
+"""The public progress page: published periods only, for anyone, at clean URLs."""

@@ -1,0 +1,68 @@
+"""Public pages: anyone may read a published period; anything else is 404."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from duban.web.dashboard import charts
+from duban.web.dashboard.selectors import plan_dashboard
+from duban.web.dashboard.verdicts import LABELS
+from duban.web.public import downloads, selectors
+
+
+def public_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/index.html", {"periods": selectors.published_periods()})
+
+
+def _period(period_id: int):
+    period = selectors.published_period(period_id)
+    if period is None:
+        raise Http404
+    return period
+
+
+def public_period(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = _period(period_id)
+    verdict = request.GET.get("verdict") if request.GET.get("verdict") in LABELS else None
+    section = request.GET.get("section", "")
+    dash = plan_dashboard(period.plan, period, selectors.ANONYMOUS)
+    dash.public = True
+    ctx = {
+        "period": period,
+        "plan": period.plan,
+        "tasks": selectors.period_tasks(
+            period, verdict=verdict, section=int(section) if section.isdigit() else None
+        ),
+        "dash": dash,
+        "charts": {
+            "verdicts": charts.verdict_chart(dash),
+            "sections": charts.section_chart(dash),
+        },
+        "labels": LABELS,
+        "verdict_label": LABELS.get(verdict or "", ""),
+        "filtered": bool(verdict or section),
+        "downloads": downloads.available(),
+    }
+    return render(request, "public/period.html", ctx)
+
+
+def public_task(request: HttpRequest, period_id: int, seq: int) -> HttpResponse:
+    period = _period(period_id)
+    rows = selectors.period_tasks(period, seq=seq)
+    if not rows:
+        raise Http404
+    return render(
+        request, "public/task.html", {"period": period, "plan": period.plan, "row": rows[0]}
+    )
+
+
+def public_download(request: HttpRequest, period_id: int, fmt: str) -> HttpResponse:
+    period = _period(period_id)
+    content = downloads.render(period, fmt)
+    if content is None:
+        raise Http404
+    response = HttpResponse(content, content_type=downloads.CONTENT_TYPES[fmt])
+    name = f"progress-{period.year}-{period.end_month:02d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -1,0 +1,1 @@
+"""Chinese full-text search over task targets and every period's reports, across plans and years."""

@@ -1,0 +1,43 @@
+"""The search index: one row per task target and per report, with its tokens and filter keys.
+
+The full-text index over `tokens` is database specific (FTS5 on SQLite, a GIN expression index
+on PostgreSQL) and lives in migrations; rows are written by services.search_index_*.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from duban.web.orgs.models import Organization, Unit
+from duban.web.plans.models import Period, Plan, Report, Section, Task
+
+
+class SearchEntry(models.Model):
+    class Kind(models.TextChoices):
+        TASK = "task", "任务目标"
+        REPORT = "report", "进展情况"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField()
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="+")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, null=True, related_name="+")
+    report = models.OneToOneField(
+        Report, on_delete=models.CASCADE, null=True, related_name="search_entry"
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, null=True, related_name="+")
+    text = models.TextField()
+    tokens = models.TextField()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "检索条目"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task"],
+                condition=models.Q(kind="task"),
+                name="search_one_entry_per_task_target",
+            )
+        ]
+        indexes = [models.Index(fields=["organization", "year"])]

@@ -1,0 +1,150 @@
+"""search(query, filters, page, user): the one search interface of the code."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.utils.safestring import SafeString, mark_safe
+
+from duban.web.access import actor_of, restrict
+from duban.web.plans.models import Period, Report, Responsibility, Task
+from duban.web.search.backends import match
+from duban.web.search.bigrams import parse_query
+from duban.web.search.models import SearchEntry
+
+PAGE_SIZE = 20
+SNIPPET_CONTEXT = 40  # characters shown either side of the first match
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    organization: int | None = None
+    year: int | None = None
+    period: int | None = None
+    section: int | None = None
+    unit: int | None = None
+    verdict: str | None = None  # needs a period: verdicts belong to one
+    flag: str | None = None  # members only, needs a period
+    kind: str | None = None  # "task" or "report"
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: SearchEntry
+    snippet: SafeString
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list[Hit]
+    total: int
+    page: int
+    pages: int
+    notes: list[str] = field(default_factory=list)
+
+
+def visible_entries(user) -> QuerySet[SearchEntry]:
+    """Entries whose task or report the user may read (access.py decides, not this module)."""
+    tasks = restrict(Task.objects.all(), user).values("pk")
+    reports = restrict(Report.objects.all(), user).values("pk")
+    return SearchEntry.objects.filter(
+        Q(kind=SearchEntry.Kind.TASK, task__in=tasks)
+        | Q(kind=SearchEntry.Kind.REPORT, report__in=reports)
+    )
+
+
+def _judged_tasks(filters: SearchFilters, user, notes: list[str]) -> set[int] | None:
+    """Task ids with the wanted verdict or flag in the filtered period, or None (no filter)."""
+    if not (filters.verdict or filters.flag):
+        return None
+    period = (
+        restrict(Period.objects.select_related("plan"), user).filter(pk=filters.period).first()
+        if filters.period
+        else None
+    )
+    if period is None:
+        notes.append("按研判结论或标记筛选时请先选择报送期。")
+        return None
+    from duban.web.dashboard.verdicts import period_judgement
+
+    judged = period_judgement(period.plan, period).tasks.values()
+    wanted = set()
+    for v in judged:
+        if filters.verdict and v.verdict != filters.verdict:
+            continue
+        if filters.flag and not any(f.kind == filters.flag for f in v.flags):
+            continue
+        wanted.add(v.task_id)
+    return wanted
+
+
+def _filtered(entries: QuerySet, filters: SearchFilters, user, notes: list[str]) -> QuerySet:
+    if filters.flag and not actor_of(user).is_member:
+        filters = SearchFilters(**{**filters.__dict__, "flag": None})
+    for name in ("organization", "year", "section", "kind"):
+        value = getattr(filters, name)
+        if value:
+            key = name if name in ("year", "kind") else f"{name}_id"
+            entries = entries.filter(**{key: value})
+    if filters.unit:
+        # A unit's own reports, and the targets of the tasks it answers for.
+        entries = entries.filter(
+            Q(unit_id=filters.unit)
+            | Q(
+                kind=SearchEntry.Kind.TASK,
+                task__in=Responsibility.objects.filter(unit_id=filters.unit).values("task_id"),
+            )
+        )
+    if filters.period:
+        # A task's target belongs to every period of its plan.
+        plan = Period.objects.filter(pk=filters.period).values("plan_id")
+        entries = entries.filter(
+            Q(period_id=filters.period) | Q(kind=SearchEntry.Kind.TASK, plan_id__in=plan)
+        )
+    tasks = _judged_tasks(filters, user, notes)
+    if tasks is not None:
+        entries = entries.filter(task_id__in=tasks)
+    return entries
+
+
+def snippet(text: str, words: list[str]) -> SafeString:
+    """A window of the original text around the first match, every match wrapped in <mark>."""
+    words = [w for w in words if w]
+    pattern = (
+        re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.I)
+        if words
+        else None
+    )
+    first = pattern.search(text) if pattern else None
+    start = max(0, first.start() - SNIPPET_CONTEXT) if first else 0
+    end = min(len(text), (first.end() if first else 0) + SNIPPET_CONTEXT * 2)
+    window = text[start:end]
+    out, pos = [], 0
+    for m in pattern.finditer(window) if pattern else ():
+        out += [html.escape(window[pos : m.start()]), "<mark>", html.escape(m.group(0)), "</mark>"]
+        pos = m.end()
+    out.append(html.escape(window[pos:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + "".join(out) + suffix)  # every piece of text is escaped above
+
+
+def search(query: str, filters: SearchFilters, page: int, user) -> SearchResults:
+    terms = parse_query(query)
+    notes: list[str] = []
+    if not terms:
+        return SearchResults(query, [], 0, 1, 0, notes)
+    entries = _filtered(match(visible_entries(user), terms), filters, user, notes)
+    entries = entries.select_related("task", "period", "unit", "plan__organization").order_by(
+        "-year", "plan_id", "task__seq", "-kind", "-period__end_month", "id"
+    )
+    paginator = Paginator(entries, PAGE_SIZE)
+    current = paginator.get_page(page)
+    words = [t.word for t in terms]
+    hits = [Hit(e, snippet(e.text, words)) for e in current.object_list]
+    return SearchResults(query, hits, paginator.count, current.number, paginator.num_pages, notes)

@@ -1,0 +1,73 @@
+"""Writes to the search index; called by the services that write tasks and reports."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from duban.web.plans.models import Plan, Report, Task
+from duban.web.search.bigrams import index_tokens
+from duban.web.search.models import SearchEntry
+
+
+def _task_entry(task: Task) -> SearchEntry:
+    plan = task.plan
+    return SearchEntry(
+        kind=SearchEntry.Kind.TASK,
+        organization_id=plan.organization_id,
+        plan=plan,
+        year=plan.year,
+        section_id=task.section_id,
+        task=task,
+        text=task.target,
+        tokens=index_tokens(task.target),
+    )
+
+
+def _report_entry(report: Report, task: Task) -> SearchEntry:
+    return SearchEntry(
+        kind=SearchEntry.Kind.REPORT,
+        organization_id=task.plan.organization_id,
+        plan=task.plan,
+        year=task.plan.year,
+        section_id=task.section_id,
+        task=task,
+        period_id=report.period_id,
+        report=report,
+        unit_id=report.unit_id,
+        text=report.text,
+        tokens=index_tokens(report.text),
+    )
+
+
+def search_index_task(task: Task) -> None:
+    """(Re)index one task's target."""
+    with transaction.atomic():
+        SearchEntry.objects.filter(kind=SearchEntry.Kind.TASK, task=task).delete()
+        _task_entry(task).save()
+
+
+def search_index_report(report: Report) -> None:
+    """(Re)index one report; an emptied report leaves the index."""
+    with transaction.atomic():
+        SearchEntry.objects.filter(report=report).delete()
+        if report.text.strip():
+            task = Task.objects.select_related("plan").get(pk=report.task_id)
+            _report_entry(report, task).save()
+
+
+def search_index_plan(plan: Plan) -> int:
+    """Rebuild the entries of a whole plan in bulk (after an import); returns the entry count."""
+    tasks = {t.pk: t for t in Task.objects.filter(plan=plan).select_related("plan")}
+    entries = [_task_entry(t) for t in tasks.values()]
+    entries += [
+        _report_entry(r, tasks[r.task_id])
+        for r in Report.objects.filter(task__plan=plan).exclude(text="")
+    ]
+    with transaction.atomic():
+        SearchEntry.objects.filter(plan=plan).delete()
+        SearchEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
+
+
+def search_reindex_all() -> int:
+    return sum(search_index_plan(p) for p in Plan.objects.all())

@@ -1,0 +1,89 @@
+"""The dashboard: verdict counts from the one judgement, charts with links and tables beside
+them, the task list behind a chart element, the wall display; members only."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def _url(world, path="", period=None):
+    period = period or world.q3
+    return f"/dashboard/plans/{world.plan.pk}/{path}?period={period.pk}"
+
+
+def test_it_counts_not_reported_apart_from_no_progress(world):
+    from duban.web.dashboard.verdicts import period_judgement
+
+    q4 = period_judgement(world.plan, world.q4)
+    assert {v.seq: v.verdict for v in q4.tasks.values()} == {
+        1: q4.tasks[world.tasks[1].pk].verdict,
+        2: "not_reported",
+        3: "not_reported",
+    }
+    assert q4.tasks[world.tasks[1].pk].verdict != "not_reported"
+    assert q4.counts()["not_reported"] == 2
+
+
+@pytest.mark.parametrize("role", ["office", "leader", "unit_a"])
+def test_it_shows_members_every_chart_with_its_numbers_as_a_table(world, as_user, role):
+    response = as_user(world.users[role]).get(_url(world, period=world.q4))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in ("verdicts", "sections", "trends", "heat", "indicators"):
+        assert f'data-chart="chart-{name}"' in html
+        assert f'id="chart-{name}"' in html
+    assert "<script>" not in html and "onclick" not in html  # CSP: static scripts only
+    assert "未报送" in html and "区发改局" in html
+
+
+def test_it_gives_every_bar_a_link_to_its_task_list(world, as_user):
+    response = as_user(world.users["office"]).get(_url(world, period=world.q4))
+    charts = response.context["charts"]
+    option, links = charts["verdicts"]["option"], charts["verdicts"]["links"]
+    assert option["toolbox"]["feature"]["saveAsImage"]
+    not_reported = option["xAxis"]["data"].index("未报送")
+    assert option["series"][0]["data"][not_reported]["value"] == 2
+    target = links[0][not_reported]
+    assert (
+        target
+        == f"/dashboard/plans/{world.plan.pk}/tasks/?period={world.q4.pk}&verdict=not_reported"
+    )
+    html = response.content.decode()
+    start = html.index('id="chart-sections"')
+    embedded = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+    assert embedded == charts["sections"]  # the page carries the same options and links
+    listing = as_user(world.users["office"]).get(target)
+    assert [t.seq for t, _ in listing.context["rows"]] == [2, 3]
+
+
+def test_it_lists_a_units_led_tasks_with_missing_reports_counted(world):
+    from duban.web.dashboard.selectors import plan_dashboard
+
+    dash = plan_dashboard(world.plan, world.q4, world.users["office"])
+    rows = {r.unit.name: r for r in dash.units}
+    assert (rows["区财政局"].led, rows["区财政局"].missing) == (1, 1)
+    assert (rows["区发改局"].led, rows["区发改局"].on_time, rows["区发改局"].missing) == (1, 1, 0)
+    assert rows["底阁镇"].led == 0 and rows["底阁镇"].on_time == 1
+
+
+def test_it_heat_maps_sections_against_periods(world):
+    from duban.web.dashboard.selectors import plan_dashboard
+
+    dash = plan_dashboard(world.plan, world.q4, world.users["office"])
+    assert [p.pk for p in dash.periods] == [world.q3.pk, world.q4.pk]
+    assert [len(row) for _, row in dash.heat] == [2, 2]
+
+
+def test_the_wall_display_is_dark_and_refreshes_itself(world, as_user):
+    response = as_user(world.users["leader"]).get(_url(world, "screen/"))
+    html = response.content.decode()
+    assert 'class="screen"' in html and 'data-refresh="300"' in html
+    assert "duban/screen.js" in html
+
+
+@pytest.mark.parametrize("path", ["", "screen/", "tasks/", "assessment/", "assessment.csv"])
+def test_it_shows_anonymous_visitors_and_other_organizations_nothing(world, as_user, path):
+    assert as_user(None).get(_url(world, path)).status_code == 404
+    assert as_user(world.users["other_office"]).get(_url(world, path)).status_code in (403, 404)

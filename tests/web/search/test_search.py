@@ -1,0 +1,126 @@
+"""search(): two-character queries, filters, paging, highlighting, access, index kept in sync."""
+
+from __future__ import annotations
+
+import pytest
+
+from duban.web.search.selectors import SearchFilters, search
+
+NONE = SearchFilters()
+
+
+def _seqs(results):
+    return sorted((h.entry.task.seq, h.entry.kind) for h in results.hits)
+
+
+def test_it_finds_two_character_words_in_targets_and_reports(world):
+    office = world.users["office"]
+    assert _seqs(search("投资", NONE, 1, office)) == [
+        (1, "report"),
+        (1, "report"),
+        (1, "task"),
+    ]  # 固定资产投资 in task 1's target, Q3 report of 底阁镇 and its Q4 draft
+    assert _seqs(search("预算", NONE, 1, office)) == [(2, "report"), (2, "task")]
+
+
+def test_it_finds_one_character_and_mixed_queries_as_written(world):
+    office = world.users["office"]
+    # 增长 in three targets, the Q3 report and the Q4 draft of 区发改局; never in 底阁镇's texts.
+    assert _seqs(search("增", NONE, 1, office)) == [
+        (1, "report"),
+        (1, "report"),
+        (1, "task"),
+        (2, "task"),
+        (3, "task"),
+    ]
+    hits = search("12.1%", NONE, 1, office).hits
+    assert [h.entry.task.seq for h in hits] == [1]
+    assert search("2.1亿元", NONE, 1, office).total == 0  # 2.36亿元 is in the text, not 2.1亿元
+
+
+def test_it_highlights_every_match_in_the_snippet(world):
+    (hit,) = search("土建", NONE, 1, world.users["office"]).hits
+    assert hit.snippet == "危化品停车场正在进行<mark>土建</mark>施工。"
+
+
+def test_it_escapes_report_text_in_snippets(world):
+    from duban.web.plans.services import report_save
+
+    draft = world.drafts["区发改局"]
+    report_save(draft, text="<b>5G基站</b>建设", actor=world.users["unit_a"], expected_version=1)
+    (hit,) = search("5G", NONE, 1, world.users["unit_a"]).hits
+    assert hit.snippet == "&lt;b&gt;<mark>5G</mark>基站&lt;/b&gt;建设"
+
+
+def test_it_reindexes_a_report_when_it_is_saved(world):
+    from duban.web.plans.services import report_save
+
+    draft = world.drafts["区发改局"]
+    assert search("石榴", NONE, 1, world.users["office"]).total == 0
+    assert search("生产总值", NONE, 1, world.users["office"]).total == 3
+    report_save(draft, text="石榴产业园开工。", actor=world.users["unit_a"], expected_version=1)
+    assert search("石榴", NONE, 1, world.users["office"]).total == 1
+    assert search("生产总值", NONE, 1, world.users["office"]).total == 2  # the old draft is gone
+
+
+def test_it_searches_as_the_user_may_read(world):
+    # Drafts: their unit and the office see them; another unit and the public do not.
+    assert search("草稿", NONE, 1, world.users["unit_a"]).total == 1
+    assert search("草稿", NONE, 1, world.users["office"]).total == 2
+    assert search("草稿", NONE, 1, world.users["other_office"]).total == 0
+    assert search("投资", NONE, 1, None).total == 0  # nothing is published yet
+
+
+def test_it_shows_the_public_only_published_periods(world):
+    from duban.web.plans.services import period_publish
+
+    period_publish(world.q3, actor=world.users["office"])
+    results = search("投资", NONE, 1, None)
+    assert _seqs(results) == [(1, "report"), (1, "task")]
+    assert all(h.entry.period_id in (None, world.q3.pk) for h in results.hits)
+
+
+def test_it_filters_by_period_unit_section_year_and_kind(world):
+    office = world.users["office"]
+    q3, q4 = world.q3.pk, world.q4.pk
+    assert search("投资", SearchFilters(period=q4), 1, office).total == 2  # target + Q4 draft
+    assert search("投资", SearchFilters(period=q3, kind="report"), 1, office).total == 1
+    unit = world.units["底阁镇"].pk
+    assert search("投资", SearchFilters(unit=unit), 1, office).total == 2
+    section = world.tasks[3].section_id
+    assert search("施工", SearchFilters(section=section), 1, office).total == 1
+    assert search("施工", SearchFilters(year=2020), 1, office).total == 0
+    assert search("投资", SearchFilters(organization=world.org.pk), 1, office).total == 3
+
+
+def test_it_filters_by_verdict_within_a_period(world):
+    office = world.users["office"]
+    results = search("增长", SearchFilters(period=world.q4.pk, verdict="not_reported"), 1, office)
+    assert {h.entry.task.seq for h in results.hits} == {2, 3}  # no Q4 report on tasks 2 and 3
+    no_period = search("增长", SearchFilters(verdict="not_reported"), 1, office)
+    assert no_period.notes and no_period.total == 5
+
+
+def test_it_pages_results(world, settings, monkeypatch):
+    from duban.web.search import selectors
+
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    office = world.users["office"]
+    first, second = search("增", NONE, 1, office), search("增", NONE, 2, office)
+    assert (first.pages, len(first.hits), len(second.hits)) == (3, 2, 2)
+    assert {h.entry.pk for h in first.hits}.isdisjoint(h.entry.pk for h in second.hits)
+
+
+def test_the_search_page_renders_highlighted_hits(world, as_user):
+    response = as_user(world.users["office"]).get("/search/", {"q": "土建"})
+    assert response.status_code == 200
+    assert "<mark>土建</mark>" in response.content.decode()
+
+
+@pytest.mark.postgres
+def test_it_uses_the_gin_index_on_postgresql(world):
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_tokens_gin'")
+        assert "to_tsvector('simple'::regconfig, tokens)" in cur.fetchone()[0]
