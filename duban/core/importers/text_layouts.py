@@ -1,0 +1,120 @@
+"""Any text of a task table → a Plan: the layout is detected from the text itself, no flag.
+
+Layouts, tried in this order:
+- "pipe-rows": one row per line, cells split by ' | ' (markdown tables too);
+- "pipe-cells": each cell on its own line(s), ending in ' |';
+- "cells": one cell per line with blank lines between cells (an HTML table's text), recognised
+  by its header: column names on lines of their own;
+- "list": numbered targets followed by label lines (牵头单位：…, 责任单位:…);
+- "pdf": our example's PDF-extracted layout, read by text_pdf.parse_text.
+The first four build a Grid (text_grid.py, text_lists.py) that grid.grid_to_plan reads; this
+module adds what only a document's text tells: its period and the warnings of the cutting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Literal
+
+from duban.core.errors import Diagnostic, InputError
+from duban.core.importers.grid import Grid, grid_to_plan
+from duban.core.importers.leaders import split_leaders
+from duban.core.importers.period import document_period
+from duban.core.importers.text_grid import (
+    blank_line_cells,
+    find_header,
+    pipe_end_cells,
+    pipe_rows,
+    rows_to_grid,
+    stream_to_grid,
+)
+from duban.core.importers.text_lists import list_to_grid, looks_like_list
+from duban.core.importers.text_pdf import looks_like_pdf_text, parse_text
+from duban.core.model import Plan
+
+Layout = Literal["pipe-rows", "pipe-cells", "cells", "list", "pdf"]
+
+_INNER_PIPE = re.compile(r"\S\s*\|\s*\S")
+_HEAD_LINES = 1000
+
+
+def detect_layout(text: str) -> Layout | None:
+    """Which layout a text is in (see the module docstring); None when none fits."""
+    return _web_layout(text) or ("pdf" if looks_like_pdf_text(text) else None)
+
+
+def _web_layout(text: str) -> Layout | None:
+    # A layout shows in a table's first lines: only those are read (a PDF extract is long).
+    head = "\n".join(text.splitlines()[:_HEAD_LINES])
+    if "|" in head:
+        lines = [x.strip() for x in head.splitlines() if "|" in x]
+        if sum(len(_INNER_PIPE.findall(x)) >= 2 for x in lines) >= 2:
+            return "pipe-rows"
+        if sum(x.endswith("|") for x in lines) >= 3:
+            return "pipe-cells"
+    if find_header(blank_line_cells(head)) is not None:
+        return "cells"
+    if looks_like_list(head):
+        return "list"
+    return None
+
+
+def parse_any_text(text: str, source: str = "<text>", *, district: str | None = None) -> Plan:
+    """Detect the text's layout and read it; the example's layout goes to text_pdf unchanged."""
+    layout = _web_layout(text)
+    if layout is None:
+        try:
+            return parse_text(text, source=source, district=district)
+        except InputError:
+            if looks_like_pdf_text(text):
+                raise  # the PDF layout, with a fault its reader names (a truncated copy …)
+            layout = None
+    built = build_grid(text, source, layout)
+    if built is None:
+        raise InputError(
+            "no task table found: duban reads tables whose header names the columns "
+            "(序号, 工作任务, 责任单位, 进展情况 …), cells split by '|' or by blank lines, "
+            "numbered lists with 牵头单位/责任单位 lines, and PDF text with section titles",
+            source=source,
+            line=1,
+        )
+    grid, warnings = built
+    plan = grid_to_plan(grid, district=district)
+    return _finish(plan, grid, warnings)
+
+
+def build_grid(
+    text: str, source: str, layout: Layout | None
+) -> tuple[Grid, list[Diagnostic]] | None:
+    """The Grid of a text in one of the web layouts, with the warnings of cutting it into cells."""
+    if layout == "pipe-rows":
+        front, rows = pipe_rows(text)
+        return rows_to_grid(front, rows, source)
+    if layout == "pipe-cells":
+        front, cells = pipe_end_cells(text)
+        return stream_to_grid(front, cells, source)
+    if layout == "cells":
+        return stream_to_grid([], blank_line_cells(text), source)
+    if layout == "list":
+        return list_to_grid(text, source)
+    return None
+
+
+def _finish(plan: Plan, grid: Grid, warnings: list[Diagnostic]) -> Plan:
+    """The document's own period (a plan table has none) and leaders split; warnings in line order."""
+    period = None
+    if plan.kind == "progress":
+        period = document_period(plan.title, list(plan.furniture), plan.year) or plan.period
+    sections = tuple(
+        dataclasses.replace(
+            s,
+            tasks=tuple(
+                dataclasses.replace(t, leaders=split_leaders(t.leaders)) if t.leaders else t
+                for t in s.tasks
+            ),
+        )
+        for s in plan.sections
+    )
+    merged = sorted([*warnings, *plan.warnings], key=lambda w: w.line)
+    return dataclasses.replace(plan, period=period, sections=sections, warnings=tuple(merged))

@@ -1,0 +1,56 @@
+"""The layout is detected from the text itself; our example still goes to its own reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from duban.core.errors import InputError
+from duban.core.importers.text_layouts import detect_layout, parse_any_text
+from duban.core.importers.text_pdf import parse_text
+from tests.core.layouts.reading import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[3]
+EXAMPLE = ROOT / "examples" / "yicheng-2021-q3.txt"
+
+
+@pytest.mark.parametrize(
+    ("name", "layout"),
+    [
+        ("cells-county-2024-june.txt", "cells"),
+        ("cells-city-2023-q3-projects.txt", "cells"),
+        ("pipe-rows-city-2023-october.txt", "pipe-rows"),
+        ("pipe-cells-county-2024-april.txt", "pipe-cells"),
+        ("list-county-2024-decomposition.txt", "list"),
+    ],
+)
+def test_it_detects_each_web_layout(name, layout):
+    assert detect_layout((FIXTURES / name).read_text(encoding="utf-8")) == layout
+
+
+def test_it_hands_the_example_to_the_pdf_reader_unchanged():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert detect_layout(text) == "pdf"
+    plan = parse_any_text(text, str(EXAMPLE))
+    assert plan == parse_text(text, source=str(EXAMPLE))
+    assert len(plan.tasks) == 108
+    assert [t.seq for t in plan.tasks] == list(range(1, 109))
+
+
+def test_it_reads_a_markdown_table():
+    text = (
+        "| 序号 | 工作任务 | 责任单位 | 进展情况 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 1 | 新建公园2处 | 区城管局 | 已完成。 |\n"
+    )
+    plan = parse_any_text(text, "md")
+    assert [(t.seq, t.target, t.reports[0].text) for t in plan.tasks] == [
+        (1, "新建公园2处", "已完成。")
+    ]
+
+
+def test_it_refuses_text_that_is_no_table_and_says_what_it_reads():
+    with pytest.raises(InputError, match="no task table found") as err:
+        parse_any_text("今天天气很好。\n\n我们去公园。\n", "note.txt")
+    assert err.value.source == "note.txt"
