@@ -47,7 +47,7 @@ from duban.core.importers.columns import (
     is_subheader_row,
     map_columns,
 )
-from duban.core.importers.lines import SECTION, SECTION_UNCOUNTED
+from duban.core.importers.lines import SECTION
 from duban.core.importers.text_columns import is_report_header
 from duban.core.importers.text_pdf import _district, _period, _warn_unknown_unit, _year
 from duban.core.model import Milestone, Plan, Report, Role, Section, Task, UnitRef
@@ -190,6 +190,8 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
             text = " ".join(dict.fromkeys(t for t in texts if t))
             if not title and re.search(r"20\d\d\s*年", text):
                 title = one_line(text)
+            elif row.kind != "furniture" and looks_like_section(text):
+                sections.append(_SectionDraft(*_section_title(one_line(text)), row.line))
             else:
                 furniture.append(text)
             continue
@@ -257,14 +259,17 @@ def _section_head(
         return None
     if _SEQ.match(text):
         return None
+    return _section_title(text)
+
+
+def _section_title(text: str) -> tuple[str, int | None]:
+    """'（一）…（共 17项）' → ('（一）…', 17); a title without a count → (title, None)."""
     m = SECTION.match(text)
     if m:
         return m.group("title").strip(), int(m.group("count"))
     count = _COUNT.search(text)
     if count:
         return text[: count.start()].strip(), int(count.group(1))
-    if SECTION_UNCOUNTED.match(text) or spans or row.kind == "section":
-        return text, None
     return text, None
 
 

@@ -66,18 +66,13 @@ def pdf_grid(path: Path, limits: Limits = LIMITS) -> Grid | None:
     seen_header = False
     with _open(path, limits) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            if time.monotonic() > deadline:
-                raise InputError(
-                    f"reading the PDF took over {limits.pdf_seconds:.0f} s: stopped",
-                    source=str(path),
-                    page=number,
-                )
+            _check_time(deadline, limits, path, number)
             try:
                 _check_text_layer(page, path, number)
-                tables = page.find_tables(_settings(page))
-                if number == 1 and tables:
-                    rows += _text_above(page, tables[0].bbox[1], number)
-                for table in tables:
+                above = 0.0
+                for table in page.find_tables(_settings(page)):
+                    rows += _text_between(page, above, table.bbox[1], number)
+                    above = table.bbox[3]
                     for r_no, (texts, cells) in enumerate(_table_rows(table), start=1):
                         for row in _split_fused_header(texts, cells, r_no, number):
                             seen_header = seen_header or is_header_row(row.texts)
@@ -103,16 +98,20 @@ def pdf_text(path: Path, limits: Limits = LIMITS) -> str:
     parts: list[str] = []
     with _open(path, limits) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            if time.monotonic() > deadline:
-                raise InputError(
-                    f"reading the PDF took over {limits.pdf_seconds:.0f} s: stopped",
-                    source=str(path),
-                    page=number,
-                )
+            _check_time(deadline, limits, path, number)
             _check_text_layer(page, path, number)
             parts.append(page.extract_text() or "")
             page.close()
     return "\n".join(parts)
+
+
+def _check_time(deadline: float, limits: Limits, path: Path, number: int) -> None:
+    if time.monotonic() > deadline:
+        raise InputError(
+            f"reading the PDF took over {limits.pdf_seconds:.0f} s: stopped",
+            source=str(path),
+            page=number,
+        )
 
 
 def _check_text_layer(page, path: Path, number: int) -> None:
@@ -136,11 +135,16 @@ def _check_text_layer(page, path: Path, number: int) -> None:
         )
 
 
-def _text_above(page, top: float, number: int) -> list[GridRow]:
-    """The title and notes above the first table: one-cell rows, as paragraphs in a DOCX."""
-    if top < 1:
+def _text_between(page, top: float, bottom: float, number: int) -> list[GridRow]:
+    """Text above a table (the title, a section title between tables): one-cell rows."""
+
+    def inside(obj: dict) -> bool:
+        # By the middle of the glyph: a title may touch the table's top rule.
+        return obj.get("object_type") == "char" and top < (obj["top"] + obj["bottom"]) / 2 < bottom
+
+    if bottom - top < 1 or not any(inside(c) for c in page.chars):
         return []
-    text = page.crop((0, 0, page.width, top)).extract_text() or ""
+    text = page.filter(inside).extract_text() or ""
     return [GridRow.of([x.strip()], 0, number) for x in text.splitlines() if x.strip()]
 
 

@@ -168,3 +168,65 @@ def progress_xlsx(
                 cell.alignment = wrap
     wb.save(path)
     return path
+
+
+def comparable(plan: Plan) -> list[tuple]:
+    """Tasks, units and reports with whitespace ignored: what a round trip must keep."""
+
+    def ws(s: str) -> str:
+        return "".join(s.split())
+
+    return [
+        (
+            t.seq,
+            ws(t.target),
+            [(u.name, u.role) for u in t.units],
+            [(r.unit, ws(r.text)) for r in t.reports],
+        )
+        for t in plan.tasks
+    ]
+
+
+def sections_of(plan: Plan) -> list[tuple]:
+    return [(s.title, s.declared_count, len(s.tasks)) for s in plan.sections]
+
+
+DECOMPOSITION_ROWS = [
+    # 序号, 工作任务, 责任领导, 牵头单位, 配合单位, 完成时限, 一季度 … 四季度
+    ("1", "新建5G基站300个", "张三", "区工信局", "区住建局、各镇（街）", "年底前",
+     "完成选址", "建成100个", "建成200个", "建成300个"),
+    ("2", "优化营商环境，企业开办时间压缩至1个工作日", "李四", "区行政审批服务局", "", "长期坚持",
+     "", "", "", ""),
+    ("3", "城区污水管网改造12公里", "王五", "区住建局", "区财政局", "6月底前",
+     "开工", "完工", "", ""),
+    ("4", "新建改建农村公路50公里", "王五", "区交通运输局", "各镇（街）", "2021年9月",
+     "完成招标", "开工建设", "完工", ""),
+]  # fmt: skip
+
+
+def decomposition_docx(path: Path) -> Path:
+    """A 任务分解表: two-level header (形象进度 over 一季度 … 四季度), two tables with a section
+    title paragraph before each, the second table's header repeated."""
+    doc = Document()
+    doc.add_paragraph("峄城区2021年《政府工作报告》重点工作任务分解表")
+    for title, rows in (
+        ("一、经济发展", DECOMPOSITION_ROWS[:2]),
+        ("二、城乡建设", DECOMPOSITION_ROWS[2:]),
+    ):
+        doc.add_paragraph(title)
+        table = doc.add_table(rows=2, cols=10)
+        table.style = "Table Grid"
+        top = ["序号", "工作任务", "责任领导", "牵头单位", "配合单位", "完成时限", "形象进度"]
+        for j, text in enumerate(top):
+            _set_cell(table.rows[0].cells[j], [text])
+        for j, text in enumerate(["一季度", "二季度", "三季度", "四季度"], start=6):
+            _set_cell(table.rows[1].cells[j], [text])
+        for j in range(6):
+            table.rows[0].cells[j].merge(table.rows[1].cells[j])
+        table.rows[0].cells[6].merge(table.rows[0].cells[9])
+        for values in rows:
+            row = table.add_row()
+            for cell, text in zip(row.cells, values, strict=True):
+                _set_cell(cell, [text])
+    doc.save(path)
+    return path
