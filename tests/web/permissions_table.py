@@ -1,0 +1,117 @@
+"""Who may read (GET) and write (POST, or the API's PUT/POST) each URL: the one table.
+
+One letter per role, in ROLES order:
+  y  allowed (2xx, or a redirect that is not to a login page)
+  n  denied (401, 403, 404, or a redirect to a login page)
+  x  method not allowed (405): the URL does not take that kind of request
+  v  allowed past the gate, the input refused (400, 409, 422)
+
+The world is tests/web/conftest.py's: the URL's report is 区发改局's Q4 draft in an open round,
+its unit is 区发改局, its plan has Q3 published and Q4 open. `unit` is the reporter of 区发改局
+(the owning unit), `unit_other` the reporter of 底阁镇. The admin is for staff only: no role
+here is staff, so every admin URL not listed answers as ADMIN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROLES = ("office", "unit", "unit_other", "leader", "anonymous", "other_office")
+PERSONA = {
+    "office": "office",
+    "unit": "unit_a",
+    "unit_other": "unit_b",
+    "leader": "leader",
+    "anonymous": None,
+    "other_office": "other_office",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    get: str
+    write: str
+    method: str = "POST"
+    data: dict = field(default_factory=dict)
+    args: dict = field(default_factory=dict)  # route parameter → which test value fills it
+    query: str = ""
+
+
+ADMIN = Row("nnnnnn", "nnnnnn")
+
+PUBLISHED = {"period_id": "published_period_id"}
+SUBMITTED = {"report_id": "submitted_report_id"}
+
+ROWS: dict[str, Row] = {
+    # Pages that only read answer a POST as a GET: nothing is written.
+    "home": Row("yyyyyy", "yyyyyy"),
+    "plan": Row("yyyyyn", "yyyyyn"),  # anonymous: the plan has a published period
+    "task": Row("yyyyyn", "yyyyyn"),
+    "unit": Row("yyyyyn", "yyyyyn"),
+    "report": Row("yynynn", "yynynn"),  # a draft: not shown to another unit
+    "report_edit": Row("yynnnn", "yynnnn"),
+    "report_autosave": Row("xxxxxx", "yynnnn"),
+    "report_review": Row("xxxxxx", "ynnnnn", data={"decision": "accept"}, args=SUBMITTED),
+    "report_diff": Row("yynynn", "yynynn", query="?with=previous"),
+    "my_tasks": Row("yyyyny", "yyyyny"),
+    "round_new": Row("ynnnnn", "ynnnnn"),
+    "round": Row("ynnynn", "ynnynn"),
+    "reminders": Row("ynnynn", "ynnynn"),
+    "round_close": Row("xxxxxx", "ynnnnn"),
+    "period_publish": Row("xxxxxx", "ynnnnn"),
+    "search": Row("yyyyyy", "yyyyyy"),
+    "dashboard": Row("yyyynn", "yyyynn"),
+    "dashboard_screen": Row("yyyynn", "yyyynn"),
+    "dashboard_tasks": Row("yyyynn", "yyyynn"),
+    "assessment": Row("ynnynn", "ynnynn"),
+    "assessment_csv": Row("ynnynn", "ynnynn"),
+    "assessment_xlsx": Row("ynnynn", "ynnynn"),
+    "public_index": Row("yyyyyy", "yyyyyy"),
+    "public_period": Row("yyyyyy", "yyyyyy", args=PUBLISHED),
+    "public_task": Row("yyyyyy", "yyyyyy", args=PUBLISHED),
+    # 404 for everyone until duban/core/render has the renderers; then "yyyyyy" both.
+    "public_docx": Row("nnnnnn", "nnnnnn", args=PUBLISHED),
+    "public_pdf": Row("nnnnnn", "nnnnnn", args=PUBLISHED),
+    "api_tokens": Row("yyyyny", "yyyyny"),
+    "api_token_revoke": Row("xxxxnx", "ynnnnn"),  # the office's own token
+    # The API: a token is required (anonymous: 401); another organization's objects are 404.
+    "api:api-root": Row("nnnnnn", "nnnnnn"),
+    "api:openapi-json": Row("yyyyyy", "yyyyyy"),  # the published schema, no data
+    "api:organizations": Row("yyyyny", "xxxxxx"),
+    "api:organization": Row("yyyynn", "xxxxxx"),
+    "api:units": Row("yyyyny", "xxxxxx"),
+    "api:unit": Row("yyyynn", "xxxxxx"),
+    "api:plans": Row("yyyyny", "xxxxxx"),
+    "api:plan": Row("yyyynn", "xxxxxx"),
+    "api:plan_dashboard": Row("yyyynn", "xxxxxx"),
+    "api:sections": Row("yyyyny", "xxxxxx"),
+    "api:section": Row("yyyynn", "xxxxxx"),
+    "api:tasks": Row("yyyyny", "xxxxxx"),
+    "api:task": Row("yyyynn", "xxxxxx"),
+    "api:periods": Row("yyyyny", "xxxxxx"),
+    "api:period": Row("yyyynn", "xxxxxx"),
+    "api:reports": Row("yyyyny", "xxxxxx"),
+    "api:report": Row("yynynn", "xxxxxx"),
+    "api:report_update": Row("yynynn", "yynnnn", method="PUT"),
+    "api:report_submit_": Row("xxxxxx", "yynnnn"),
+    "api:search_": Row("yyyyny", "xxxxxx", query="?q=生产总值"),
+    # Django's accounts pages.
+    "login": Row("yyyyyy", "yyyyyy"),
+    "logout": Row("xxxxxx", "yyyyyy"),
+    "password_change": Row("yyyyny", "yyyyny"),
+    "password_change_done": Row("yyyyny", "xxxxnx"),
+    "password_reset": Row("yyyyyy", "yyyyyy"),
+    "password_reset_done": Row("yyyyyy", "xxxxxx"),
+    "password_reset_confirm": Row("yyyyyy", "yyyyyy"),  # a wrong token: the page says so
+    "password_reset_complete": Row("yyyyyy", "xxxxxx"),
+    "admin:login": Row("yyyyyy", "yyyyyy"),
+    "admin:logout": Row("yyyyyy", "yyyyyy"),
+}
+
+
+def row_for(key: str) -> Row | None:
+    if key in ROWS:
+        return ROWS[key]
+    if key.startswith("admin:"):
+        return ADMIN
+    return None
