@@ -25,6 +25,7 @@ from duban.core.importers.columns import (
     is_header_row,
     map_columns,
     normalize_header,
+    period_end_month,
 )
 from duban.core.importers.furniture import is_furniture, split_front
 from duban.core.importers.grid import Grid, GridRow, looks_like_section
@@ -95,10 +96,18 @@ def pipe_end_cells(text: str) -> tuple[list[str], list[TextCell]]:
 
 
 def pipe_rows(text: str) -> tuple[list[str], list[list[TextCell]]]:
-    """One row per line, cells split by '|' → (front lines, rows); a line without '|' is kept whole."""
+    """One row per line, cells split by '|' → (front lines, rows); a line without '|' is kept whole.
+
+    Whether rows are framed ('| 1 | … |', markdown) is decided once for the document, so a row
+    whose first cell is empty (' | | 牵头 | 配合') keeps that cell.
+    """
+    lines = text.splitlines()
+    piped = [x.strip() for x in lines if "|" in x]
+    framed_left = sum(x.startswith("|") for x in piped) * 2 > len(piped)
+    framed_right = sum(x.endswith("|") for x in piped) * 2 > len(piped)
     front: list[str] = []
     rows: list[list[TextCell]] = []
-    for no, raw in enumerate(text.splitlines(), start=1):
+    for no, raw in enumerate(lines, start=1):
         s = raw.strip()
         if not s or (_PIPE_RULE.match(s) and "|" in s):
             continue  # blank, or a markdown rule |---|---|
@@ -108,9 +117,9 @@ def pipe_rows(text: str) -> tuple[list[str], list[list[TextCell]]]:
             else:
                 front.append(s)
             continue
-        if s.startswith("|"):
+        if framed_left and s.startswith("|"):
             s = s[1:]
-        if s.endswith("|"):
+        if framed_right and s.endswith("|"):
             s = s[:-1]
         rows.append([TextCell(c.strip(), no) for c in s.split("|")])
     return front, rows
@@ -135,12 +144,37 @@ def merge_header_pieces(pieces: Sequence[TextCell]) -> list[TextCell]:
             out[-1] = TextCell(out[-1].text + p.text, out[-1].line)
         else:
             out.append(p)
-    return [TextCell(normalize_header(c.text), c.line) for c in out]
+    return _unfold_levels([TextCell(normalize_header(c.text), c.line) for c in out])
+
+
+def _sublevel(name: str) -> bool:
+    return header_kind(name) in ("lead", "co") or period_end_month(name) is not None
+
+
+def _unfold_levels(names: list[TextCell]) -> list[TextCell]:
+    """A two-level header read cell by cell: '责任单位' … '进展情况' '牵头' '配合' puts 牵头 and
+    配合 in the place of the merged 责任单位 cell above them (一季度 … under 形象进度 alike)."""
+    k = len(names)
+    while k > 0 and _sublevel(names[k - 1].text):
+        k -= 1
+    tail = names[k:]
+    if len(tail) < 2 or k < 2:
+        return names
+    kinds = {header_kind(c.text) for c in tail}
+    parents = ("units",) if kinds <= {"lead", "co"} else ("milestone",)
+    head = names[:k]
+    for i, c in enumerate(head):
+        if header_kind(c.text) in parents and c.text not in [t.text for t in tail]:
+            return [*head[:i], *tail, *head[i + 1 :]]
+    return names
 
 
 def _header_piece(text: str) -> bool:
+    """Short, no sentence punctuation, no number; an unknown piece is no unit name either."""
     s = normalize_header(text)
-    return 0 < len(s) <= 12 and not _SEQ.match(s) and not re.search(r"[，。；：、！？,;]", s)
+    if not 0 < len(s) <= 12 or re.search(r"[，。；：、！？,;\d]", s):
+        return False
+    return header_kind(s) is not None or not looks_like_unit(s)
 
 
 def find_header(cells: Sequence[TextCell]) -> tuple[int, int, list[TextCell]] | None:
@@ -236,7 +270,7 @@ def rows_to_grid(
     names = [c.text for c in rows[at]]
     k = at + 1
     while k < len(rows) and _header_continues(names, rows[k]):
-        names = [a + (rows[k][i].text if i < len(rows[k]) else "") for i, a in enumerate(names)]
+        names = _header_levels(names, [c.text for c in rows[k]])
         k += 1
     names = [normalize_header(n) for n in names]
     columns = map_columns([names])
@@ -272,12 +306,32 @@ def rows_to_grid(
 
 
 def _header_continues(names: list[str], row: list[TextCell]) -> bool:
-    """A second header line whose cells finish the names above ('年度任务' / '目标')."""
+    """A second header line: it finishes names above ('年度任务' / '目标') or names a level below
+    them ('责任单位' / '牵头', '配合'); no task number, every cell short."""
     texts = [c.text for c in row]
     if len(texts) != len(names) or _SEQ.match(texts[0] or "-"):
         return False
     pieces = [(a, b) for a, b in zip(names, texts, strict=True) if b]
-    return bool(pieces) and all(_header_piece(b) and _joins(a, b) for a, b in pieces)
+    return bool(pieces) and all(
+        _header_piece(b) and (_joins(a, b) or header_kind(b) is not None) for a, b in pieces
+    )
+
+
+def _header_levels(upper: list[str], lower: list[str]) -> list[str]:
+    """Two header lines → one name per column: a broken name joined, else the lower level's.
+
+    The grid layer reads one header row here: a lower level that names its own column (牵头,
+    配合, 一季度) says more than the merged cell above it.
+    """
+    out = []
+    for a, b in zip(upper, lower, strict=True):
+        if not b:
+            out.append(a)
+        elif _joins(a, b):
+            out.append(a + b)
+        else:
+            out.append(b if header_kind(b) is not None else a + b)
+    return out
 
 
 def fit_row(

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 from typing import Literal
 
 from duban.core.errors import Diagnostic, InputError
 from duban.core.importers.grid import Grid, grid_to_plan
 from duban.core.importers.leaders import split_leaders
+from duban.core.importers.lines import decode
 from duban.core.importers.period import document_period
 from duban.core.importers.text_grid import (
     blank_line_cells,
@@ -37,6 +39,8 @@ Layout = Literal["pipe-rows", "pipe-cells", "cells", "list", "pdf"]
 
 _INNER_PIPE = re.compile(r"\S\s*\|\s*\S")
 _HEAD_LINES = 1000
+# '东湖区2024年…': a title that opens with its district, when no 人民政府 names it.
+_TITLE_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}[区县市])\s*20\d\d\s*年")
 
 
 def detect_layout(text: str) -> Layout | None:
@@ -117,4 +121,15 @@ def _finish(plan: Plan, grid: Grid, warnings: list[Diagnostic]) -> Plan:
         for s in plan.sections
     )
     merged = sorted([*warnings, *plan.warnings], key=lambda w: w.line)
-    return dataclasses.replace(plan, period=period, sections=sections, warnings=tuple(merged))
+    district = plan.district
+    if district is None:
+        m = _TITLE_PLACE.match(plan.title)
+        district = m.group(1) if m else None
+    return dataclasses.replace(
+        plan, period=period, sections=sections, warnings=tuple(merged), district=district
+    )
+
+
+def read_text_file(path: Path, *, district: str | None = None) -> Plan:
+    """A .txt document in any layout this module knows (what read_plan calls for text)."""
+    return parse_any_text(decode(path.read_bytes(), str(path)), str(path), district=district)

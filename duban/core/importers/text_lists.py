@@ -126,8 +126,8 @@ def list_to_grid(text: str, source: str) -> tuple[Grid, list[Diagnostic]]:
         for k, (_, end, label) in enumerate(found):
             stop = found[k + 1][0] if k + 1 < len(found) else len(s)
             value = s[end:stop].strip().rstrip("；;").strip()
-            if s[found[k][0]] in "（(【[" and value.endswith(tuple(_CLOSE)):
-                value = value[:-1].strip()
+            if value.endswith(tuple(_CLOSE)) and not any(o in value for o in "（(【["):
+                value = value[:-1].strip()  # the bracket around '（牵头单位：…）' closes here
             if label not in labels:
                 labels.append(label)
             field = label
