@@ -95,33 +95,35 @@ def pipe_end_cells(text: str) -> tuple[list[str], list[TextCell]]:
     return front, cells
 
 
-def pipe_rows(text: str) -> tuple[list[str], list[list[TextCell]]]:
-    """One row per line, cells split by '|' → (front lines, rows); a line without '|' is kept whole.
+def pipe_rows(text: str, sep: str = "|") -> tuple[list[str], list[list[TextCell]]]:
+    """One row per line, cells split by '|' (or a tab) → (front lines, rows).
 
-    Whether rows are framed ('| 1 | … |', markdown) is decided once for the document, so a row
-    whose first cell is empty (' | | 牵头 | 配合') keeps that cell.
+    A line without the separator is kept whole. Whether rows are framed ('| 1 | … |',
+    markdown) is decided once for the document, so a row whose first cell is empty
+    (' | | 牵头 | 配合') keeps that cell.
     """
     lines = text.splitlines()
-    piped = [x.strip() for x in lines if "|" in x]
-    framed_left = sum(x.startswith("|") for x in piped) * 2 > len(piped)
-    framed_right = sum(x.endswith("|") for x in piped) * 2 > len(piped)
+    keep = " \r\u3000" if sep == "\t" else None  # tabs at the ends are empty cells
+    piped = [x.strip(keep) for x in lines if sep in x]
+    framed_left = sum(x.startswith(sep) for x in piped) * 2 > len(piped)
+    framed_right = sum(x.endswith(sep) for x in piped) * 2 > len(piped)
     front: list[str] = []
     rows: list[list[TextCell]] = []
     for no, raw in enumerate(lines, start=1):
-        s = raw.strip()
-        if not s or (_PIPE_RULE.match(s) and "|" in s):
+        s = raw.strip(keep)
+        if not s.strip() or (sep == "|" and _PIPE_RULE.match(s)):
             continue  # blank, or a markdown rule |---|---|
-        if "|" not in s:
+        if sep not in s:
             if rows:
-                rows.append([TextCell(s, no)])
+                rows.append([TextCell(s.strip(), no)])
             else:
-                front.append(s)
+                front.append(s.strip())
             continue
-        if framed_left and s.startswith("|"):
+        if framed_left and s.startswith(sep):
             s = s[1:]
-        if framed_right and s.endswith("|"):
+        if framed_right and s.endswith(sep):
             s = s[:-1]
-        rows.append([TextCell(c.strip(), no) for c in s.split("|")])
+        rows.append([TextCell(c.strip(), no) for c in s.split(sep)])
     return front, rows
 
 
@@ -346,6 +348,8 @@ def fit_row(
     texts = [c.text for c in row]
     line = row[0].line
     if len(texts) > width:
+        texts = _join_unit_lines(texts, columns, len(texts) - width)
+    if len(texts) > width:
         absorb = _absorbing_column(columns)
         extra = len(texts) - width
         texts = [
@@ -372,6 +376,21 @@ def fit_row(
     else:
         warnings.append(Diagnostic(line, f"a row has {len(texts)} of {width} cells: padded"))
     return texts + [""] * missing
+
+
+def _join_unit_lines(texts: list[str], columns: Sequence, extra: int) -> list[str]:
+    """Units one per paragraph ('区发改局' / '区财政局' with blank lines between) are one cell."""
+    kinds = [c.kind for c in columns]
+    out = list(texts)
+    for i, kind in enumerate(kinds):
+        if kind not in ("units", "lead", "co") or i + 1 >= len(out) or extra == 0:
+            continue
+        if i + 1 < len(kinds) and kinds[i + 1] in ("units", "lead", "co"):
+            continue  # which of two unit columns a paragraph belongs to is not clear
+        while extra and i + 1 < len(out) and _fits("units", out[i]) and _fits("units", out[i + 1]):
+            out[i : i + 2] = [f"{out[i]}\n{out[i + 1]}"]
+            extra -= 1
+    return out
 
 
 def _absorbing_column(columns: Sequence) -> int:

@@ -2,6 +2,7 @@
 
 Layouts, tried in this order:
 - "pipe-rows": one row per line, cells split by ' | ' (markdown tables too);
+- "tab-rows": one row per line, cells split by tabs (a table copied from a browser);
 - "pipe-cells": each cell on its own line(s), ending in ' |';
 - "cells": one cell per line with blank lines between cells (an HTML table's text), recognised
   by its header: column names on lines of their own;
@@ -35,7 +36,7 @@ from duban.core.importers.text_lists import list_to_grid, looks_like_list
 from duban.core.importers.text_pdf import looks_like_pdf_text, parse_text
 from duban.core.model import Plan
 
-Layout = Literal["pipe-rows", "pipe-cells", "cells", "list", "pdf"]
+Layout = Literal["pipe-rows", "tab-rows", "pipe-cells", "cells", "list", "pdf"]
 
 _INNER_PIPE = re.compile(r"\S\s*\|\s*\S")
 _HEAD_LINES = 1000
@@ -57,6 +58,8 @@ def _web_layout(text: str) -> Layout | None:
             return "pipe-rows"
         if sum(x.endswith("|") for x in lines) >= 3:
             return "pipe-cells"
+    if sum(x.count("\t") >= 2 for x in head.splitlines()) >= 2:
+        return "tab-rows"  # a table copied from a browser
     if find_header(blank_line_cells(head)) is not None:
         return "cells"
     if looks_like_list(head):
@@ -94,6 +97,9 @@ def build_grid(
     """The Grid of a text in one of the web layouts, with the warnings of cutting it into cells."""
     if layout == "pipe-rows":
         front, rows = pipe_rows(text)
+        return rows_to_grid(front, rows, source)
+    if layout == "tab-rows":
+        front, rows = pipe_rows(text, sep="\t")
         return rows_to_grid(front, rows, source)
     if layout == "pipe-cells":
         front, cells = pipe_end_cells(text)

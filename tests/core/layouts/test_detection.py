@@ -23,6 +23,7 @@ EXAMPLE = ROOT / "examples" / "yicheng-2021-q3.txt"
         ("pipe-rows-city-2023-october.txt", "pipe-rows"),
         ("pipe-cells-county-2024-april.txt", "pipe-cells"),
         ("list-county-2024-decomposition.txt", "list"),
+        ("tabs-district-2024-q1.txt", "tab-rows"),
     ],
 )
 def test_it_detects_each_web_layout(name, layout):

@@ -99,3 +99,37 @@ def test_it_reads_a_table_without_task_numbers_row_by_row():
         (1, "新建口袋公园8处", "已建成5处。"),
         (2, "改造农贸市场3个", "已完成。"),
     ]
+
+
+def test_it_reads_a_table_copied_from_a_browser_with_tabs_and_an_empty_cell():
+    plan = parse_any_text(
+        "2024年三季度重点工作进展表\n"
+        "序号\t工作任务\t牵头单位\t配合单位\t进展情况\n"
+        "1\t新建公园2处\t区城管局\t\t已完成1处。\n"
+        "2\t改造老旧小区10个\t区住建局\t各街道\t完成率60%。\n",
+        "tabs.txt",
+    )
+    assert plan.period.end_month == 9
+    assert rows(plan) == [
+        (1, "新建公园2处", [("区城管局", "lead")], [], ["已完成1处。"]),
+        (2, "改造老旧小区10个", [("区住建局", "lead"), ("各街道", "co")], [], ["完成率60%。"]),
+    ]
+
+
+def test_it_keeps_units_written_one_per_paragraph_in_their_cell():
+    text = "\n\n".join(
+        ["序号", "工作任务", "责任单位", "进展情况",
+         "1", "新建公园2处", "区城管局", "区住建局", "已完成1处。", "另1处正在施工。",
+         "2", "改造老旧小区10个", "区住建局", "完成6个。"]
+    )  # fmt: skip
+    plan = parse_any_text(text, "unit-paragraphs.txt")
+    assert rows(plan) == [
+        (
+            1,
+            "新建公园2处",
+            [("区城管局", "lead"), ("区住建局", "co")],
+            [],
+            ["已完成1处。\n另1处正在施工。"],
+        ),
+        (2, "改造老旧小区10个", [("区住建局", "lead")], [], ["完成6个。"]),
+    ]
