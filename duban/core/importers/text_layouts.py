@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -139,3 +140,20 @@ def _finish(plan: Plan, grid: Grid, warnings: list[Diagnostic]) -> Plan:
 def read_text_file(path: Path, *, district: str | None = None) -> Plan:
     """A .txt document in any layout this module knows (what read_plan calls for text)."""
     return parse_any_text(decode(path.read_bytes(), str(path)), str(path), district=district)
+
+
+def debug_layout(text: str, source: str = "<text>") -> Iterator[str]:
+    """The layers laid bare (`duban parse --debug`): the layout, then every Grid row as cut."""
+    layout = detect_layout(text)
+    yield f"layout: {layout}"
+    built = build_grid(text, source, layout) if layout not in (None, "pdf") else None
+    if built is None:
+        return
+    grid, warnings = built
+    yield f"title: {grid.title}"
+    for row in grid.rows:
+        yield f"{row.line:5d} {row.kind or '-':9s} " + " ‖ ".join(
+            t.replace("\n", "⏎") for t in row.texts
+        )
+    for w in warnings:
+        yield f"warning line {w.line}: {w.message}"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from duban.core.errors import InputError
-from duban.core.importers.text_layouts import detect_layout, parse_any_text
+from duban.core.importers.text_layouts import debug_layout, detect_layout, parse_any_text
 from duban.core.importers.text_pdf import parse_text
 from tests.core.layouts.reading import FIXTURES
 
@@ -55,3 +55,13 @@ def test_it_refuses_text_that_is_no_table_and_says_what_it_reads():
     with pytest.raises(InputError, match="no task table found") as err:
         parse_any_text("今天天气很好。\n\n我们去公园。\n", "note.txt")
     assert err.value.source == "note.txt"
+
+
+def test_it_lays_its_layers_bare_for_debugging():
+    text = (FIXTURES / "pipe-cells-county-2024-april.txt").read_text(encoding="utf-8")
+    out = list(debug_layout(text))
+    assert out[:2] == ["layout: pipe-cells", "title: 2024年4月份县政府工作报告重点任务进展情况"]
+    assert (
+        "    9 header    序号 ‖ 年度任务目标 ‖ 牵头责任单位 ‖ 责任单位 ‖ 督导意见 ‖ 当前进度" in out
+    )
+    assert out[-1].startswith("warning line 30: the row has no 责任单位 cell")
