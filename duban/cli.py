@@ -38,6 +38,22 @@ def main() -> None:
     """duban (督办): import, judge and publish the follow-up of work-report targets."""
 
 
+def _debug_rows(path: Path):
+    """The importer's layers for a text file: its layout, then what each layer made of it."""
+    from duban.core.importers.lines import decode
+    from duban.core.importers.text_layouts import debug_layout, detect_layout
+    from duban.core.importers.text_pdf import debug_lines
+
+    if path.suffix.lower() not in (".txt", ".text", ".md", ""):
+        raise DubanError(f"{path}: --debug shows the layers of text files only")
+    text = decode(path.read_bytes(), str(path))
+    if detect_layout(text) == "pdf":
+        yield "layout: pdf"
+        yield from debug_lines(path)
+    else:
+        yield from debug_layout(text, str(path))
+
+
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
@@ -50,9 +66,7 @@ def parse(path: Path, as_json: bool, debug: bool, district: str | None) -> None:
     from duban.core.model import plan_to_dict
 
     if debug:
-        from duban.core.importers.text_pdf import debug_lines
-
-        for row in debug_lines(path):
+        for row in _debug_rows(path):
             click.echo(row)
         return
     plan = read_plan(path, district=district)

@@ -1,7 +1,8 @@
 """Importers: every document format becomes the same core Plan.
 
-`read_plan(path)` picks the reader by the file's suffix; text files are handed to the layout
-detector, which recognises our example's PDF-extracted layout and other districts' web layouts.
+`read_plan(path)` picks the reader by the file's suffix; text files go to the layout detector
+(text_layouts.py), which hands our example's PDF-extracted layout to text_pdf.py and reads other
+districts' web-page layouts through the same Grid as the Word, Excel and PDF readers.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def read_plan(path: str | Path, *, district: str | None = None) -> Plan:
         raise InputError("this is a folder, not a document", source=str(path))
     suffix = path.suffix.lower()
     if suffix in (".txt", ".text", ".md", ""):
-        from duban.core.importers.text_pdf import read_text_file
+        from duban.core.importers.text_layouts import read_text_file
 
         return read_text_file(path, district=district)
     if suffix in (".docx", ".doc", ".wps", ".rtf"):

@@ -37,7 +37,7 @@ def test_it_refuses_a_binary_file_naming_the_line(tmp_path: Path):
 def test_it_refuses_a_text_that_is_no_progress_table(tmp_path: Path):
     f = tmp_path / "poem.txt"
     f.write_text("床前明月光\n疑是地上霜\n", encoding="utf-8")
-    with pytest.raises(InputError, match="not a progress table") as e:
+    with pytest.raises(InputError, match="no task table found") as e:
         read_plan(f)
     assert e.value.line == 1
 

@@ -1,0 +1,147 @@
+"""The facts a supervision bulletin (督查通报) states, computed from a Plan and its judgement.
+
+Kept apart from the Word layout so the web page and the DOCX say the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from duban.core.model import Plan, Task
+from duban.core.render.verdicts import (
+    VERDICT_ORDER,
+    PlanJudgementLike,
+    TaskJudgementLike,
+    by_seq,
+    name_of,
+)
+
+DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "bulletin_template.toml"
+QUALITY_FLAGS = ("vague", "unchanged", "reused")
+
+
+@dataclass(frozen=True)
+class BulletinInfo:
+    """What the office fills in for each issue."""
+
+    issue_no: int | None = None
+    issued: date = field(default_factory=date.today)
+    office: str | None = None
+    basis_no: str = "见年初任务分解文件"
+    late_units: tuple[str, ...] = ()  # known from the reporting round, not from the document
+
+
+@dataclass(frozen=True)
+class Template:
+    series: str
+    title: str
+    addressees: str
+    basis: str
+    overall_praise: str
+    requirements: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lagging:
+    """One behind or stalled task as the bulletin names it."""
+
+    seq: int
+    target: str
+    leads: tuple[str, ...]
+    verdict: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class QualityNote:
+    seq: int
+    unit: str | None
+    kind: str
+    reason: str
+
+
+def load_template(path: Path | None = None) -> Template:
+    data = tomllib.loads((path or DEFAULT_TEMPLATE).read_text(encoding="utf-8"))
+    return Template(
+        series=data["series"],
+        title=data["title"],
+        addressees=data["addressees"],
+        basis=data["basis"],
+        overall_praise=data.get("overall_praise", ""),
+        requirements=tuple(data.get("requirements", ())),
+    )
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Replace {name} placeholders; only plain names, so a template cannot reach into objects."""
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def task_verdict(task: Task, judged: TaskJudgementLike | None) -> str | None:
+    """The bulletin's category: no report at all is "not_reported", never "no progress"."""
+    if not task.reports:
+        return "not_reported"
+    return name_of(judged.verdict) if judged is not None else None
+
+
+def verdict_counts(plan: Plan, judgement: PlanJudgementLike | None) -> dict[str, int]:
+    """Tasks per verdict, in VERDICT_ORDER; without a judgement only "not_reported" is known."""
+    judged = by_seq(judgement) if judgement is not None else {}
+    counts = Counter(task_verdict(t, judged.get(t.seq)) for t in plan.tasks)
+    return {v: counts.get(v, 0) for v in VERDICT_ORDER}
+
+
+def percent(part: int, total: int) -> str:
+    return f"{100 * part / total:.1f}%" if total else "0.0%"
+
+
+def lagging_tasks(plan: Plan, judgement: PlanJudgementLike, verdict: str) -> list[Lagging]:
+    judged = by_seq(judgement)
+    out = []
+    for t in plan.tasks:
+        j = judged.get(t.seq)
+        if j is not None and task_verdict(t, j) == verdict:
+            leads = tuple(u.name for u in t.lead_units) or tuple(u.name for u in t.units[:1])
+            out.append(Lagging(t.seq, t.target, leads, verdict, j.explanation))
+    return out
+
+
+def missing_units(plan: Plan) -> dict[str, list[int]]:
+    """Responsible units with no report on a task they are named for, with those task numbers.
+
+    Group names (各镇（街）) are left out: whether each member reported is the round's business.
+    """
+    out: dict[str, list[int]] = {}
+    for t in plan.tasks:
+        reported = {r.canonical or r.unit for r in t.reports}
+        for u in t.units:
+            if u.name.startswith("各"):
+                continue
+            if (u.canonical or u.name) not in reported:
+                out.setdefault(u.name, []).append(t.seq)
+    return out
+
+
+def quality_notes(judgement: PlanJudgementLike) -> list[QualityNote]:
+    notes = []
+    for j in judgement.tasks:
+        for f in j.flags:
+            kind = name_of(f.kind)
+            if kind in QUALITY_FLAGS:
+                notes.append(QualityNote(j.seq, f.unit, kind, f.reason))
+    return sorted(notes, key=lambda n: (n.seq, n.unit or ""))
+
+
+CN_ORDINALS = "一二三四五六七八九十"
+
+
+def ordinal(i: int) -> str:
+    """1 → 一, 11 → 十一: enough for a bulletin's 一是…十几是."""
+    if i <= 10:
+        return CN_ORDINALS[i - 1]
+    return "十" + CN_ORDINALS[i - 11] if i < 20 else str(i)

@@ -1,0 +1,73 @@
+"""One entry per output format, for the CLI and the web app: a Plan in, bytes out."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+
+from duban.core.errors import DubanError
+from duban.core.model import Plan
+from duban.core.render.bulletin_data import BulletinInfo
+from duban.core.render.verdicts import PlanJudgementLike
+
+FORMATS = ("docx", "xlsx", "pdf")
+
+
+def judge_if_available(plan: Plan) -> PlanJudgementLike | None:
+    """The judgement of a plan once `duban.core.judgement` provides judge_plan, else None."""
+    try:
+        module = importlib.import_module("duban.core.judgement")
+    except ImportError:
+        return None
+    judge = getattr(module, "judge_plan", None)
+    return judge(plan) if judge is not None else None
+
+
+def export_table(plan: Plan, fmt: str, judgement: PlanJudgementLike | None = None) -> bytes:
+    from duban.core.render.table_docx import table_docx
+
+    if fmt == "docx":
+        return table_docx(plan)
+    if fmt == "pdf":
+        from duban.core.render.pdf import docx_to_pdf
+
+        return docx_to_pdf(table_docx(plan))
+    if fmt == "xlsx":
+        from duban.core.render.table_xlsx import table_xlsx
+
+        return table_xlsx(plan, judgement if judgement is not None else judge_if_available(plan))
+    raise DubanError(f"不支持的导出格式 {fmt!r}（可用：{', '.join(FORMATS)}）")
+
+
+def export_bulletin(
+    plan: Plan,
+    fmt: str,
+    *,
+    issue_no: int | None = None,
+    issued: str | None = None,
+    office: str | None = None,
+    unit: str | None = None,
+    judgement: PlanJudgementLike | None = None,
+) -> bytes:
+    """The bulletin, or one unit's report when `unit` is given, as docx or pdf bytes."""
+    if fmt not in ("docx", "pdf"):
+        raise DubanError(f"通报只能导出为 docx 或 pdf，不支持 {fmt!r}")
+    try:
+        day = date.fromisoformat(issued) if issued else date.today()
+    except ValueError as exc:
+        raise DubanError(f"日期应写作 YYYY-MM-DD，而不是 {issued!r}") from exc
+    info = BulletinInfo(issue_no=issue_no, issued=day, office=office)
+    judgement = judgement if judgement is not None else judge_if_available(plan)
+    if unit:
+        from duban.core.render.unit_report_docx import unit_report_docx
+
+        docx = unit_report_docx(plan, unit, judgement, info)
+    else:
+        from duban.core.render.bulletin_docx import bulletin_docx
+
+        docx = bulletin_docx(plan, judgement, info)
+    if fmt == "docx":
+        return docx
+    from duban.core.render.pdf import docx_to_pdf
+
+    return docx_to_pdf(docx)

@@ -1,0 +1,82 @@
+"""What the renderers need from a judgement, as protocols, and the Chinese words for verdicts.
+
+The judgement package (`duban.core.judgement.judge_plan`) returns objects of this shape; typing
+against a protocol keeps the bulletin testable with hand-made judgements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+from typing import Protocol
+
+# The order a bulletin counts them in; "not_reported" is the renderer's own category for a task
+# with no report at all, which must never read as "no progress".
+VERDICT_ORDER = ("completed", "on_schedule", "behind", "stalled", "in_progress", "not_reported")
+VERDICT_LABELS = {
+    "completed": "已完成",
+    "on_schedule": "达序时进度",
+    "behind": "滞后于序时进度",
+    "stalled": "停滞",
+    "in_progress": "推进中",
+    "not_reported": "未报送",
+    "unknown": "无法比较",
+}
+FLAG_LABELS = {
+    "vague": "内容空泛",
+    "unchanged": "与上期基本相同",
+    "reused": "与其他任务内容重复",
+    "missing_report": "未报送",
+    "unlisted_reporter": "非责任单位报送",
+    "inconsistent": "数据不一致",
+    "blocked": "部分工作受阻",
+    "stale": "数据时段滞后",
+    "estimate": "以预计数代替实际数",
+}
+
+
+class ActualLike(Protocol):
+    value: float
+    unit: str
+    quote: str
+
+
+class IndicatorLike(Protocol):
+    metric: str
+    kind: str
+    value: float
+    unit: str
+    verdict: object  # a verdict name, or an Enum whose value is one
+    actual: ActualLike | None
+
+
+class FlagLike(Protocol):
+    kind: object
+    unit: str | None
+    reason: str
+
+
+class TaskJudgementLike(Protocol):
+    seq: int
+    verdict: object
+    explanation: str
+    indicators: Sequence[IndicatorLike]
+    flags: Sequence[FlagLike]
+
+
+class PlanJudgementLike(Protocol):
+    tasks: Sequence[TaskJudgementLike]
+
+
+def name_of(value: object) -> str:
+    """A verdict or flag kind as its plain name, whether given as a str or an Enum."""
+    return str(value.value) if isinstance(value, Enum) else str(value)
+
+
+def verdict_label(value: object) -> str:
+    name = name_of(value)
+    return VERDICT_LABELS.get(name, name)
+
+
+def by_seq(judgement: PlanJudgementLike) -> dict[int, TaskJudgementLike]:
+    return {t.seq: t for t in judgement.tasks}
