@@ -195,6 +195,13 @@ def find_header(cells: Sequence[TextCell]) -> tuple[int, int, list[TextCell]] | 
             and not looks_like_section(cells[j].text)
         ):
             j += 1
+        # A run ends at its last column name: a row-wide title (经济发展类) may follow the header.
+        while (
+            j - 1 > i
+            and header_kind(cells[j - 1].text) is None
+            and not _joins(cells[j - 2].text, cells[j - 1].text)
+        ):
+            j -= 1
         names = merge_header_pieces(cells[i:j])
         if (
             len(names) >= 2
@@ -238,6 +245,8 @@ def stream_to_grid(
             at_row_end or (filled >= 2 and SECTION.match(cell.text.strip()))
         ):
             rows.append(("section", [cell]))
+        elif seq_col == 0 and filled >= width and _spans_row(body, i, last_seq):
+            rows.append(("section", [cell]))  # a title cell across the table: 经济发展类
         elif seq_col != 0 and (current is None or filled >= width):
             rows.append(("body", [cell]))
         elif current is None:
@@ -456,6 +465,17 @@ def _fits(kind: str, text: str) -> bool:
 def _is_section_cell(text: str) -> bool:
     s = text.strip()
     return looks_like_section(s) and len(s) <= 60 and "。" not in s and "\n" not in s
+
+
+def _spans_row(body: Sequence[TextCell], i: int, last_seq: int) -> bool:
+    """A short cell between a full row and the next task number: a row-wide title."""
+    s = body[i].text.strip()
+    if not 4 <= len(s) <= 30 or "\n" in s or re.search(r"[。，；,;\d]", s) or i + 1 >= len(body):
+        return False
+    if s.startswith(("已", "正在", "完成", "无", "暂", "未", "尚", "均")):
+        return False  # a short last cell (备注 无, 已完成) before the next task
+    m = _SEQ.match(body[i + 1].text)
+    return bool(m) and int(m.group(1)) == last_seq + 1
 
 
 def _is_repeated_header(body: Sequence[TextCell], i: int, names: list[TextCell]) -> bool:

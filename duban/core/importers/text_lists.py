@@ -15,7 +15,7 @@ from duban.core.importers.columns import header_kind
 from duban.core.importers.furniture import is_furniture, split_front
 from duban.core.importers.grid import Grid, GridRow, looks_like_section
 
-_ITEM = re.compile(r"^(?P<n>\d{1,3})\s*[.．、](?!\d)\s*(?P<rest>.*)$")
+_ITEM = re.compile(r"^(?:(?P<n>\d{1,3})\s*[.．、](?!\d)|[（(](?P<p>\d{1,3})[）)])\s*(?P<rest>.*)$")
 _LABEL = re.compile(r"[（(【\[]?\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]\s*")
 _LABEL_KINDS = frozenset(
     (
@@ -103,9 +103,10 @@ def list_to_grid(text: str, source: str) -> tuple[Grid, list[Diagnostic]]:
         if not s:
             continue
         item = _ITEM.match(s)
-        if item and _opens_item(int(item.group("n")), last_n, current, field, all_lines, no):
-            last_n = int(item.group("n"))
-            current = {"seq": [item.group("n")], "target": []}
+        n = int(item.group("n") or item.group("p")) if item else 0
+        if item and _opens_item(n, last_n, current, field, all_lines, no):
+            last_n = n
+            current = {"seq": [str(n)], "target": []}
             entries.append(("item", current, no))
             field = "target"
             s = item.group("rest")

@@ -133,3 +133,31 @@ def test_it_keeps_units_written_one_per_paragraph_in_their_cell():
         ),
         (2, "改造老旧小区10个", [("区住建局", "lead")], [], ["完成6个。"]),
     ]
+
+
+def test_it_reads_a_row_wide_title_cell_as_a_section():
+    text = "\n\n".join(
+        ["序号", "工作任务", "责任单位", "进展情况",
+         "经济发展类",
+         "1", "新建公园2处", "区城管局", "已完成。",
+         "民生保障类",
+         "2", "改造老旧小区10个", "区住建局", "完成6个。",
+         "版权所有：东湖区人民政府办公室", "网站标识码：3604000012"]
+    )  # fmt: skip
+    plan = parse_any_text(text, "spans.txt")
+    assert [(s.title, [t.seq for t in s.tasks]) for s in plan.sections] == [
+        ("经济发展类", [1]),
+        ("民生保障类", [2]),
+    ]
+    assert plan.task(2).reports[0].text == "完成6个。"
+
+
+def test_it_reads_list_items_numbered_in_brackets():
+    plan = parse_any_text(
+        "（1）新建社区食堂10个。\n责任单位：区民政局\n（2）新增托位600个。\n责任单位：区卫健委\n",
+        "brackets.txt",
+    )
+    assert [(t.seq, t.target, t.units[0].name) for t in plan.tasks] == [
+        (1, "新建社区食堂10个。", "区民政局"),
+        (2, "新增托位600个。", "区卫健委"),
+    ]
