@@ -1,7 +1,7 @@
 """`make bench` rows for the table importers: our PDF import beside pdfplumber's own extract_tables.
 
-The PDF is made from the example: the text importer's plan → a Word table (tests' builder of
-office-style tables) → LibreOffice → PDF, once, into a cache folder.
+The PDF is the example as duban's own outputs render it (table_docx → LibreOffice), made once
+into var/bench/.
 """
 
 from __future__ import annotations
@@ -14,21 +14,18 @@ CACHE = ROOT / "var" / "bench"
 
 
 def example_pdf() -> Path:
-    """The example as a PDF table (made once; LibreOffice takes a few seconds)."""
+    """The example as the outputs render it: Word table → LibreOffice → PDF (made once)."""
     pdf = CACHE / "yicheng-2021-q3-table.pdf"
     if pdf.exists():
         return pdf
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tests" / "core" / "importers"))
-    from tables import progress_docx, to_pdf  # type: ignore[import-not-found]
-
     from duban.core.importers import read_plan
+    from duban.core.render.pdf import docx_to_pdf
+    from duban.core.render.table_docx import table_docx
 
     CACHE.mkdir(parents=True, exist_ok=True)
     plan = read_plan(ROOT / "examples" / "yicheng-2021-q3.txt")
-    docx = progress_docx(plan, CACHE / "yicheng-2021-q3-table.docx")
-    return to_pdf(docx, CACHE)
+    pdf.write_bytes(docx_to_pdf(table_docx(plan)))
+    return pdf
 
 
 def _seconds(fn, runs: int) -> float:

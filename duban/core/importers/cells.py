@@ -67,6 +67,8 @@ def split_units(text: str) -> list[tuple[str, str | None]]:
         if depth == 0 and ch in _SEPARATORS:
             pieces.append((current, ch == "\n"))
             current = ""
+        elif ch == "\n":
+            continue  # a line break inside brackets only wraps the name
         else:
             current += ch
     pieces.append((current, False))
@@ -95,7 +97,9 @@ def split_units(text: str) -> list[tuple[str, str | None]]:
 
 def _wrapped(before: str, after: str) -> bool:
     """Whether two lines are one unit name the cell's width broke."""
-    if looks_like_unit(before) and not after.startswith(("（", "(")):
+    if REGISTRY.lookup(before + after) is not None:
+        return True  # '开发区管委' + '会': a known name, though the first line looks whole
+    if looks_like_unit(before) and (looks_like_unit(after) or not after.startswith(("（", "("))):
         return False
     return looks_like_unit(before + after) or REGISTRY.is_prefix(before)
 

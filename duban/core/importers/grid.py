@@ -47,7 +47,7 @@ from duban.core.importers.columns import (
     is_subheader_row,
     map_columns,
 )
-from duban.core.importers.lines import SECTION
+from duban.core.importers.lines import FOOTER, SECTION
 from duban.core.importers.text_columns import is_report_header
 from duban.core.importers.text_pdf import _district, _period, _warn_unknown_unit, _year
 from duban.core.model import Milestone, Plan, Report, Role, Section, Task, UnitRef
@@ -199,10 +199,17 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
             _warn_columns(columns, row, warnings)
             warned_columns = True
         head = _section_head(row, texts, columns)
+        one_cell = len(row.cells) == 1 and len(columns) > 1  # a paragraph between tables
+        if _continues_title(sections, head, texts, one_cell):
+            # A section title a PDF broke over two lines: '（三）…抢抓“双循' + '环”发展…（共 15项）'.
+            last = sections[-1]
+            more = head or (one_line(texts[0]), None)
+            sections[-1] = _SectionDraft(last.title + more[0], more[1], last.line)
+            continue
         if head is not None:
             sections.append(_SectionDraft(*head, row.line))
             continue
-        if len(row.cells) == 1 and len(columns) > 1:
+        if one_cell:
             furniture.append(texts[0])  # a paragraph between tables that is no section title
             continue
         _add_body_row(row, texts, columns, sections, warnings)
@@ -213,6 +220,17 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
             source=grid.source,
         )
     return [s for s in sections if s.tasks or s.title], title, furniture
+
+
+def _continues_title(
+    sections: list[_SectionDraft], head: tuple | None, texts: list[str], one_cell: bool
+) -> bool:
+    """Whether a row ends the title of a section that has no count and no task yet."""
+    if not sections or sections[-1].tasks or sections[-1].declared is not None:
+        return False
+    if not sections[-1].title or _SECTION_LIKE.match(texts[0]) or FOOTER.match(texts[0]):
+        return False
+    return one_cell or (head is not None and head[1] is not None)
 
 
 def _warn_columns(columns: Sequence[ColumnMeaning], row: GridRow, warnings: list) -> None:

@@ -71,7 +71,7 @@ def pdf_grid(path: Path, limits: Limits = LIMITS) -> Grid | None:
                 _check_text_layer(page, path, number)
                 above = 0.0
                 for table in page.find_tables(_settings(page)):
-                    rows += _text_between(page, above, table.bbox[1], number)
+                    rows += _text_between(page, above, table)
                     above = table.bbox[3]
                     for r_no, (texts, cells) in enumerate(_table_rows(table), start=1):
                         for row in _split_fused_header(texts, cells, r_no, number):
@@ -135,8 +135,12 @@ def _check_text_layer(page, path: Path, number: int) -> None:
         )
 
 
-def _text_between(page, top: float, bottom: float, number: int) -> list[GridRow]:
-    """Text above a table (the title, a section title between tables): one-cell rows."""
+def _text_between(page, top: float, table) -> list[GridRow]:
+    """Text above a table (the title, a section title between tables): a one-cell row per paragraph.
+
+    A line that reaches the table's right edge was wrapped, so the next line continues it.
+    """
+    bottom = table.bbox[1]
 
     def inside(obj: dict) -> bool:
         # By the middle of the glyph: a title may touch the table's top rule.
@@ -144,8 +148,16 @@ def _text_between(page, top: float, bottom: float, number: int) -> list[GridRow]
 
     if bottom - top < 1 or not any(inside(c) for c in page.chars):
         return []
-    text = page.filter(inside).extract_text() or ""
-    return [GridRow.of([x.strip()], 0, number) for x in text.splitlines() if x.strip()]
+    paragraphs: list[str] = []
+    wrapped = False
+    for line in page.filter(inside).extract_text_lines():
+        text = line["text"].strip()
+        if wrapped and paragraphs:
+            paragraphs[-1] += text
+        else:
+            paragraphs.append(text)
+        wrapped = line["x1"] >= table.bbox[2] - 2.5 * (line["bottom"] - line["top"])
+    return [GridRow.of([t], 0, page.page_number) for t in paragraphs if t]
 
 
 def _settings(page) -> dict:
