@@ -40,8 +40,8 @@ def document_period(title: str, others: list[str], year: int | None) -> Period |
     lines = [title] + [
         s for s in others if not is_furniture(s) and any(w in s for w in _PROGRESS_WORDS)
     ]
-    for pattern in (_AS_OF, _QUARTER, _RANGE, _MONTH):
-        for line in lines:
+    for line in lines:  # the title's own words before a paragraph's (奋力冲刺四季度)
+        for pattern in (_AS_OF, _QUARTER, _RANGE, _MONTH):
             m = pattern.search(line)
             if m:
                 return Period(_label(m.group("label")), _end_month(m), year)

@@ -47,54 +47,65 @@ _TITLE_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,3}[区县市])\s*20\d\d\s*年")
 
 def detect_layout(text: str) -> Layout | None:
     """Which layout a text is in (see the module docstring); None when none fits."""
-    return _web_layout(text) or ("pdf" if looks_like_pdf_text(text) else None)
+    found = _web_layout(text, "<text>")
+    if found is not None:
+        return found[0]
+    return "pdf" if looks_like_pdf_text(text) else None
 
 
-def _web_layout(text: str) -> Layout | None:
-    # A layout shows in a table's first lines: only those are read (a PDF extract is long).
-    head = "\n".join(text.splitlines()[:_HEAD_LINES])
-    if "|" in head:
-        lines = [x.strip() for x in head.splitlines() if "|" in x]
-        if sum(len(_INNER_PIPE.findall(x)) >= 2 for x in lines) >= 2:
-            return "pipe-rows"
-        if sum(x.endswith("|") for x in lines) >= 3:
-            return "pipe-cells"
-    if sum(x.count("\t") >= 2 for x in head.splitlines()) >= 2:
-        return "tab-rows"  # a table copied from a browser
+Built = tuple[Grid, list[Diagnostic]]
+
+
+def _web_layout(text: str, source: str) -> tuple[Layout, Built] | None:
+    """The first web layout whose reader finds a header in the text, with what it built.
+
+    The signs are read in the first lines only (a PDF extract is long); a page whose
+    furniture ends a line in '|' ('长辈版|') is still tried as the next layout.
+    """
+    head_lines = text.splitlines()[:_HEAD_LINES]
+    candidates: list[Layout] = []
+    if any("|" in x for x in head_lines):
+        piped = [x.strip() for x in head_lines if "|" in x]
+        if sum(len(_INNER_PIPE.findall(x)) >= 2 for x in piped) >= 2:
+            candidates.append("pipe-rows")
+        if sum(x.endswith("|") for x in piped) >= 3:
+            candidates.append("pipe-cells")
+    if sum(x.count("\t") >= 2 for x in head_lines) >= 2:
+        candidates.append("tab-rows")  # a table copied from a browser
+    head = "\n".join(head_lines)
     if find_header(blank_line_cells(head)) is not None:
-        return "cells"
+        candidates.append("cells")
     if looks_like_list(head):
-        return "list"
+        candidates.append("list")
+    for layout in candidates:
+        built = build_grid(text, source, layout)
+        if built is not None:
+            return layout, built
     return None
 
 
 def parse_any_text(text: str, source: str = "<text>", *, district: str | None = None) -> Plan:
     """Detect the text's layout and read it; the example's layout goes to text_pdf unchanged."""
-    layout = _web_layout(text)
-    if layout is None:
+    found = _web_layout(text, source)
+    if found is None:
         try:
             return parse_text(text, source=source, district=district)
         except InputError:
             if looks_like_pdf_text(text):
                 raise  # the PDF layout, with a fault its reader names (a truncated copy …)
-            layout = None
-    built = build_grid(text, source, layout)
-    if built is None:
         raise InputError(
             "no task table found: duban reads tables whose header names the columns "
-            "(序号, 工作任务, 责任单位, 进展情况 …), cells split by '|' or by blank lines, "
+            "(序号, 工作任务, 责任单位, 进展情况 …), cells split by '|', tabs or blank lines, "
             "numbered lists with 牵头单位/责任单位 lines, and PDF text with section titles",
             source=source,
             line=1,
         )
-    grid, warnings = built
+    _, (grid, warnings) = found
     plan = grid_to_plan(grid, district=district)
     return _finish(plan, grid, warnings)
 
 
-def build_grid(
-    text: str, source: str, layout: Layout | None
-) -> tuple[Grid, list[Diagnostic]] | None:
+def build_grid(text: str, source: str, layout: Layout | None) -> Built | None:
     """The Grid of a text in one of the web layouts, with the warnings of cutting it into cells."""
     if layout == "pipe-rows":
         front, rows = pipe_rows(text)
@@ -144,12 +155,12 @@ def read_text_file(path: Path, *, district: str | None = None) -> Plan:
 
 def debug_layout(text: str, source: str = "<text>") -> Iterator[str]:
     """The layers laid bare (`duban parse --debug`): the layout, then every Grid row as cut."""
-    layout = detect_layout(text)
-    yield f"layout: {layout}"
-    built = build_grid(text, source, layout) if layout not in (None, "pdf") else None
-    if built is None:
+    found = _web_layout(text, source)
+    if found is None:
+        yield f"layout: {detect_layout(text)}"
         return
-    grid, warnings = built
+    layout, (grid, warnings) = found
+    yield f"layout: {layout}"
     yield f"title: {grid.title}"
     for row in grid.rows:
         yield f"{row.line:5d} {row.kind or '-':9s} " + " ‖ ".join(

@@ -24,6 +24,7 @@ EXAMPLE = ROOT / "examples" / "yicheng-2021-q3.txt"
         ("pipe-cells-county-2024-april.txt", "pipe-cells"),
         ("list-county-2024-decomposition.txt", "list"),
         ("tabs-district-2024-q1.txt", "tab-rows"),
+        ("cells-city-2020-november-portal.txt", "cells"),
     ],
 )
 def test_it_detects_each_web_layout(name, layout):
