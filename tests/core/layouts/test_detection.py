@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from duban.core.errors import InputError
-from duban.core.importers.text_layouts import debug_layout, detect_layout, parse_any_text
+from duban.core.importers.text_layouts import (
+    debug_layout,
+    detect_layout,
+    parse_any_text,
+    read_text_file,
+)
 from duban.core.importers.text_pdf import parse_text
+from duban.core.model import plan_to_dict
 from tests.core.layouts.reading import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -29,6 +36,18 @@ EXAMPLE = ROOT / "examples" / "yicheng-2021-q3.txt"
 )
 def test_it_detects_each_web_layout(name, layout):
     assert detect_layout((FIXTURES / name).read_text(encoding="utf-8")) == layout
+
+
+def test_it_reads_a_file_in_any_layout_and_the_example_as_its_golden_copy(tmp_path):
+    golden = json.loads((ROOT / "tests" / "golden" / "yicheng-2021-q3.plan.json").read_text())
+    assert plan_to_dict(read_text_file(EXAMPLE)) == golden
+    path = tmp_path / "gbk-table.txt"
+    path.write_bytes(
+        "序号 | 工作任务 | 责任单位 | 进展情况\n1 | 新建公园 | 区城管局 | 已完成。\n".encode(
+            "gb18030"
+        )
+    )
+    assert [t.target for t in read_text_file(path).tasks] == ["新建公园"]
 
 
 def test_it_hands_the_example_to_the_pdf_reader_unchanged():
