@@ -76,10 +76,46 @@ def main() -> None:
         print(f"| {what} | {value} | {note} |")
 
 
+def _judge_rows() -> list[tuple[str, str, str]]:
+    from duban.core.judgement.bench import bench_judge
+
+    took = bench_judge(20)
+    return [("judge example (after parsing), median of 20", f"{took * 1000:.1f} ms", "goal < 50 ms")]
+
+
+def _render_rows() -> list[tuple[str, str, str]]:
+    from duban.core.render.bench import bench_render
+
+    return bench_render()
+
+
+def _pdf_import_rows() -> list[tuple[str, str, str]]:
+    from duban.core.importers.bench import bench_pdf_import
+
+    return bench_pdf_import()
+
+
+def _web_import_rows() -> list[tuple[str, str, str]]:
+    from duban.web.bench import bench_rows
+
+    return bench_rows()
+
+
+def _dashboard_rows() -> list[tuple[str, str, str]]:
+    from duban.web.dashboard.bench import bench_rows
+
+    return bench_rows()
+
+
 def _optional_benches() -> list[tuple[str, Callable[[], list[tuple[str, str, str]]]]]:
     """Benches of the other layers, each owned by its package."""
-    out: list[tuple[str, Callable[[], list[tuple[str, str, str]]]]] = []
-    return out
+    return [
+        ("judge example", _judge_rows),
+        ("render example", _render_rows),
+        ("PDF import", _pdf_import_rows),
+        ("import into SQLite", _web_import_rows),
+        ("search and dashboard", _dashboard_rows),
+    ]
 
 
 if __name__ == "__main__":
