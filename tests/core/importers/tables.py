@@ -56,13 +56,21 @@ def _wrap_in_sdt(tr) -> None:
 
 
 def progress_docx(
-    plan: Plan, path: Path, *, per_unit_rows: bool = False, sdt_every: int = 0
+    plan: Plan,
+    path: Path,
+    *,
+    per_unit_rows: bool = False,
+    sdt_every: int = 0,
+    open_bottom: bool = False,
 ) -> Path:
     """The plan as a progress table; per_unit_rows: one row per report, 序号 and target merged down."""
     doc = Document()
     doc.add_paragraph(plan.title)
     table = doc.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
+    if open_bottom:
+        _open_bottom(table)  # no closing rule under the last row: pdfplumber then loses it
+    else:
+        table.style = "Table Grid"
     _set_cell_row(table.rows[0], list(HEADER))
     _repeat_header(table.rows[0])
     for section in plan.sections:
@@ -100,6 +108,18 @@ def progress_docx(
                 _wrap_in_sdt(table.rows[-1]._tr)
     doc.save(path)
     return path
+
+
+def _open_bottom(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil" if side == "bottom" else "single")
+        if side != "bottom":
+            el.set(qn("w:sz"), "4")
+            el.set(qn("w:color"), "000000")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
 
 
 def _set_cell_row(row, texts: list[str]) -> None:
