@@ -20,6 +20,7 @@ from duban.core.render.verdicts import (
     by_seq,
     name_of,
 )
+from duban.core.units import REGISTRY
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "bulletin_template.toml"
 QUALITY_FLAGS = ("vague", "unchanged", "reused")
@@ -114,13 +115,17 @@ def lagging_tasks(plan: Plan, judgement: PlanJudgementLike, verdict: str) -> lis
 def missing_units(plan: Plan) -> dict[str, list[int]]:
     """Responsible units with no report on a task they are named for, with those task numbers.
 
-    Group names (各镇（街）) are left out: whether each member reported is the round's business.
+    Groups (各镇（街）, 政府各职能部门) are left out: whether each member reported is the
+    round's business. A task whose report names no unit is left out too: that text is usually
+    the lead's, and nobody can say who is missing.
     """
     out: dict[str, list[int]] = {}
     for t in plan.tasks:
+        if any(r.unit is None for r in t.reports):
+            continue
         reported = {r.canonical or r.unit for r in t.reports}
         for u in t.units:
-            if u.name.startswith("各"):
+            if REGISTRY.kind(u.canonical or u.name) == "group" or "各" in u.name:
                 continue
             if (u.canonical or u.name) not in reported:
                 out.setdefault(u.name, []).append(t.seq)

@@ -116,7 +116,11 @@ def bulletin_docx(
             for note in notes:
                 who = f"{note.unit}" if note.unit else "报送单位"
                 label = FLAG_LABELS.get(note.kind, note.kind)
-                para(doc, f"第{note.seq}项，{who}报送内容{label}：{note.reason}", indent=True)
+                para(
+                    doc,
+                    full_stop(f"第{note.seq}项，{who}报送内容{label}：{note.reason}"),
+                    indent=True,
+                )
     if n == 0:
         para(doc, "本期未发现需通报的问题。", indent=True)
 
@@ -147,8 +151,12 @@ def lagging_sentence(item: Lagging) -> str:
     """第N项"……"（牵头单位：…）。explanation — as Zichuan's bulletin names a lagging task."""
     target = item.target.rstrip("。；;")
     leads = "、".join(item.leads)
-    sentence = f"第{item.seq}项“{target}”（牵头单位：{leads}）。"
-    return sentence + (item.explanation if item.explanation else VERDICT_LABELS[item.verdict])
+    fact = item.explanation or VERDICT_LABELS[item.verdict]
+    return f"第{item.seq}项“{target}”（牵头单位：{leads}）。{full_stop(fact)}"
+
+
+def full_stop(sentence: str) -> str:
+    return sentence if sentence.endswith(("。", "！", "；", "？")) else sentence + "。"
 
 
 def _overall_sentence(praise: str, total: int, counts: dict[str, int], judged: bool) -> str:
@@ -180,6 +188,7 @@ def _subheading(doc: DocumentObject, text: str) -> None:
 def _masthead(doc: DocumentObject, series: str, info: BulletinInfo, office: str) -> None:
     """版头: the series in red, 第N期, then office and date on one line above a red rule."""
     head = para(doc, "", align=WD_ALIGN_PARAGRAPH.CENTER)
+    head.paragraph_format.line_spacing = 1.0  # a 36 pt masthead does not fit the 28.95 pt pitch
     r = run(head, series, XIAOBIAOSONG, MASTHEAD_SIZE)
     r.font.color.rgb = RED
     if info.issue_no is not None:

@@ -31,6 +31,7 @@ SANHAO = 16.0
 SIHAO = 14.0
 XIAOSI = 12.0
 WUHAO = 10.5
+LINE_PITCH = 28.95
 
 
 def new_document(landscape: bool = False) -> DocumentObject:
@@ -50,6 +51,8 @@ def new_document(landscape: bool = False) -> DocumentObject:
     set_font(normal.font, FANGSONG, SANHAO)
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(0)
+    # 22 lines to the 225 mm type area (GB/T 9704 §5.2.2): an exact 28.95 pt line pitch.
+    normal.paragraph_format.line_spacing = Pt(LINE_PITCH)
     add_page_number_footer(doc)
     return doc
 
@@ -103,6 +106,7 @@ def para(
 def title(doc: DocumentObject, text: str) -> Paragraph:
     """The document title: 方正小标宋简体 二号, centred (黑体 is the fallback a reader's machine picks)."""
     p = para(doc, text, XIAOBIAOSONG, ERHAO, align=WD_ALIGN_PARAGRAPH.CENTER)
+    p.paragraph_format.line_spacing = 1.0
     p.paragraph_format.space_after = Pt(SANHAO)
     return p
 
@@ -145,6 +149,7 @@ def add_paragraph_style(doc: DocumentObject, name: str, face: str, size: float) 
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     set_font(style.font, face, size)
+    style.paragraph_format.line_spacing = 1.0  # single: tables do not keep the page's line pitch
     return style.style_id
 
 
