@@ -1,0 +1,163 @@
+"""Actual figures (实际完成) read from a progress text, each with its scope and evidence span.
+
+A figure is kept with what it needs to be judged and shown: its kind (growth, a level, an amount,
+or a share of the target already done), the scope written before it (1-9月, 上半年, 截至9月底),
+whether it is an estimate (预计), and the character offsets of the clause that states it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from duban.core.indicators.quantities import Quantity, find_quantities
+
+ActualKind = Literal["growth", "amount", "level", "share"]
+
+SENTENCE_END = "。；;！!？?\n"
+CLAUSE_END = "，,。；;：:！!？?\n"
+# Scopes as offices write them; the month the scope ends at (None: "now").
+_SCOPE = re.compile(
+    r"(?=[\d上前一第截目现])(?:(?P<range>(?P<from>\d{1,2})[-—~～至到](?P<to>\d{1,2})月(?:份)?)"
+    r"|(?P<half>上半年)|(?P<q3>前三季度)|(?P<q1>一季度|第一季度)"
+    r"|(?P<upto>截至(?:目前|\d{1,2}月(?:底|末|份)?))|(?P<now>目前|现已))"
+)
+_GROWTH_BEFORE = re.compile(
+    r"(增长|增幅|增速|提高|提升|上升|增加|下降|减少|降低|回落)(了|为|达到|达)?$"
+)
+_FALLING = ("下降", "减少", "降低", "回落")
+# "占预算的86.83%", "已完成任务的107%", "改造已完成90%", "主体安装至总工程量的90%".
+_SHARE_BEFORE = re.compile(r"(占|完成|达到|至)[^，。；]{0,8}?(的)?$")
+_SHARE_WORDS = re.compile(r"占|任务|计划|预算|工程量|总量|目标|完成")
+# An amount is a result only when a result verb states it; "11个老旧小区已全面开工" is not.
+RESULT_VERBS = re.compile(
+    r"完成|建成|新增|增加|引进|招引|累计|共有|共计|达到|实现|新建|认定|入库|获批|创建|发放|兑现|"
+    r"完工|竣工|投用|签约|落地|接收|安置|培训|帮扶|收到|到位|改造|整治|办理|审批|受理|化解|清理"
+)
+# Figures for what was applied for or planned are not results (推荐申报19家 is not 认定19家).
+NOT_RESULT = re.compile(r"推荐|申报|申请|拟|计划|开工|在建|正在|争取|储备|谋划|评选|参与")
+ESTIMATE = re.compile(r"预计|估计|预估|有望")
+
+
+@dataclass(frozen=True)
+class Actual:
+    """One figure a report states: "1-9月，累计引进过亿元项目24个" → amount 24 个, scope 1-9月."""
+
+    quantity: Quantity
+    kind: ActualKind
+    value: float  # signed: 同比下降4.7% → -4.7
+    scope: str  # as written, "" when none
+    scope_month: int | None  # the month the scope ends, None for "now" or unwritten
+    estimate: bool
+    result: bool  # stated as a result (完成, 建成…), not as a plan or an application
+    clause: str  # the clause that states it (the metric's context)
+    sentence_head: str  # the sentence up to this clause: where an inherited metric sits
+    start: int  # evidence span: offsets of the clause in the report text
+    end: int
+
+    @property
+    def unit(self) -> str:
+        return self.quantity.unit
+
+
+class _Bounds:
+    """Clause and sentence boundaries of one text, found once, looked up by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.clauses = [i for i, ch in enumerate(text) if ch in CLAUSE_END]
+        self.sentences = [i for i in self.clauses if text[i] in SENTENCE_END]
+        self.size = len(text)
+
+    @staticmethod
+    def _before(stops: list[int], pos: int) -> int:
+        k = bisect_left(stops, pos)
+        return stops[k - 1] + 1 if k else 0
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        k = bisect_left(self.clauses, end)
+        return self._before(self.clauses, start), (
+            self.clauses[k] if k < len(self.clauses) else self.size
+        )
+
+    def sentence_start(self, pos: int) -> int:
+        return self._before(self.sentences, pos)
+
+
+def _scope_month(m: re.Match[str], end_month: int | None) -> int | None:
+    if m.group("range"):
+        return int(m.group("to"))
+    if m.group("half"):
+        return 6
+    if m.group("q3"):
+        return 9
+    if m.group("q1"):
+        return 3
+    if m.group("upto") and m.group("upto")[2].isdigit():
+        return int(re.search(r"\d+", m.group("upto")).group())  # type: ignore[union-attr]
+    return end_month
+
+
+def find_scopes(text: str) -> list[tuple[int, str, int | None]]:
+    """(offset, scope as written, end month or None) for every scope phrase in a report."""
+    return [(m.start(), m.group(), _scope_month(m, None)) for m in _SCOPE.finditer(text)]
+
+
+def _kind(q: Quantity, before: str, clause: str) -> tuple[ActualKind, int]:
+    if q.is_percent:
+        growth = _GROWTH_BEFORE.search(before)
+        if growth:
+            return "growth", -1 if growth.group(1) in _FALLING else 1
+        if _SHARE_BEFORE.search(before) and _SHARE_WORDS.search(clause):
+            return "share", 1
+        return "level", 1
+    if q.base_unit == "个百分点":
+        return "level", 1
+    return "amount", 1
+
+
+def find_actuals(text: str) -> tuple[Actual, ...]:
+    """Every figure in a progress text with its kind, scope and evidence span."""
+    quantities = find_quantities(text)
+    if not quantities:
+        return ()
+    scopes = list(_SCOPE.finditer(text))
+    bounds = _Bounds(text)
+    out: list[Actual] = []
+    for q in quantities:
+        c_start, c_end = bounds.clause(q.start, q.end)
+        s_start = bounds.sentence_start(q.start)
+        clause = text[c_start:c_end]
+        before = text[c_start : q.start]
+        kind, sign = _kind(q, before, clause)
+        scope = next((m for m in reversed(scopes) if m.end() <= q.start), None)
+        # The grammar reads "1-9月" as no quantity, but a range head may swallow it: skip those.
+        if scope is not None and scope.start() <= q.start < scope.end():
+            continue
+        sentence = text[s_start:c_end]
+        out.append(
+            Actual(
+                quantity=q,
+                kind=kind,
+                value=q.value * sign,
+                scope=scope.group() if scope else "",
+                scope_month=_scope_month(scope, None) if scope else None,
+                estimate=bool(ESTIMATE.search(sentence)),
+                result=bool(RESULT_VERBS.search(clause)) and not NOT_RESULT.search(clause),
+                clause=clause,
+                sentence_head=text[s_start:c_start],
+                start=c_start,
+                end=c_end,
+            )
+        )
+    return tuple(_subjects_are_not_results(out))
+
+
+def _subjects_are_not_results(found: list[Actual]) -> list[Actual]:
+    # "11个老旧小区的改造已完成90%": the count names what the share is of, it is no result.
+    with_share = {a.start for a in found if a.kind == "share"}
+    return [
+        replace(a, result=False) if a.kind == "amount" and a.start in with_share else a
+        for a in found
+    ]

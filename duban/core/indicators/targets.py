@@ -1,0 +1,83 @@
+"""Target indicators (目标指标) read from a task's target text: metric, kind, comparator, value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from duban.core.indicators.quantities import Quantity, find_quantities
+
+Kind = Literal["growth", "amount", "level"]
+
+CLAUSE_END = "，。；;！!？?\n"
+_GROWTH_WORDS = re.compile(r"(同比|比上年|较上年)?(增长|增幅|增速|提高|提升)(达到|达)?$")
+# Leading words that say what to do, not what is counted: stripped from the metric.
+_LEADING = re.compile(
+    r"^[、，,\s]*(全年|力争|争取|确保|努力|实现|完成|拟安排|安排|推动|加快推进|推进|"
+    r"加快|建成|新建|培育|认证|全区)*"
+)
+_TRAILING = re.compile(r"(达到|达|突破|超过|不低于|不少于|为|共|总计|累计|等)+$")
+# "投资50亿元大项目": a size that describes what is sought, not the amount to reach.
+_DESCRIPTOR_AFTER = re.compile(r"^(以上)?(的|大|级|规模)")
+
+
+@dataclass(frozen=True)
+class TargetIndicator:
+    """One measurable part of a target: "地区生产总值增长6%以上" → growth ≥ 6 %."""
+
+    metric: str
+    kind: Kind
+    comparator: str  # ">=" at least, "~" about
+    value: float
+    unit: str
+    quantity: Quantity
+
+    @property
+    def base(self) -> float:
+        return self.quantity.base
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and text[i] not in CLAUSE_END:
+        i += 1
+    return i
+
+
+def target_indicators(target: str) -> tuple[TargetIndicator, ...]:
+    """The indicators a target text sets, in order; qualitative targets give ()."""
+    out: list[TargetIndicator] = []
+    previous_end = 0
+    for q in find_quantities(target):
+        start = max(_clause_start(target, q.start), previous_end)
+        end = _clause_end(target, q.end)
+        after = target[q.end : end]
+        previous_end = q.end
+        if _DESCRIPTOR_AFTER.match(after):
+            continue
+        before = target[start : q.start]
+        growth = _GROWTH_WORDS.search(before)
+        if q.is_percent:
+            kind: Kind = "growth" if growth else "level"
+        elif q.base_unit == "个百分点":
+            kind = "growth"
+        else:
+            kind = "amount"
+        if growth:
+            before = before[: growth.start()]
+        metric = _LEADING.sub("", _TRAILING.sub("", before.strip()))
+        if not metric or len(metric) < 2:
+            # "加快推进11个老旧小区改造": what is counted follows the number.
+            metric = _LEADING.sub("", after.strip("、，。 "))
+        if not metric:
+            continue
+        out.append(TargetIndicator(metric, kind, q.comparator, q.value, q.unit, q))
+    return tuple(out)

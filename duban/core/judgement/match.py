@@ -1,0 +1,134 @@
+"""Matching a task's target indicators to the figures its reports state.
+
+A figure matches an indicator when it counts the same thing (compatible kind and unit) and its
+clause names the metric (a shared run of at least three characters, or the whole short metric).
+Among matches the lead unit's figure comes before co-operating units' and towns' own figures,
+results before estimates, and the latest scope first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from duban.core.indicators.actuals import Actual, find_actuals
+from duban.core.indicators.targets import TargetIndicator
+from duban.core.model import Report, Task
+
+
+@dataclass(frozen=True)
+class ReportedActual:
+    """A figure with the report it comes from."""
+
+    actual: Actual
+    reporter: str | None  # the unit as the registry names it, or as written
+    lead: bool  # stated by the lead unit (a report without a unit header is the lead's)
+    report_index: int
+
+
+@dataclass(frozen=True)
+class Match:
+    indicator: TargetIndicator
+    found: ReportedActual | None
+    why_not: str = ""  # when nothing comparable was found but a figure was near
+
+
+def common_run(metric: str, text: str) -> int:
+    """Length of the longest run of metric's characters that appears in text."""
+    longest = min(len(metric), 16)
+    for size in range(longest, 1, -1):
+        for i in range(len(metric) - size + 1):
+            if metric[i : i + size] in text:
+                return size
+    return 0
+
+
+def _needed(metric: str) -> int:
+    return min(3, len(metric))
+
+
+def reported_actuals(
+    task: Task, only_if: re.Pattern[str] | None = None
+) -> tuple[ReportedActual, ...]:
+    """Every figure of every report of a task (with only_if: of reports that pattern finds)."""
+    leads = {u.canonical or u.name for u in task.lead_units}
+    out: list[ReportedActual] = []
+    for i, report in enumerate(task.reports):
+        if only_if is not None and not only_if.search(report.text):
+            continue
+        reporter = _reporter(task, report)
+        lead = report.unit is None or reporter in leads
+        out += [ReportedActual(a, reporter, lead, i) for a in find_actuals(report.text)]
+    return tuple(out)
+
+
+def _reporter(task: Task, report: Report) -> str | None:
+    if report.unit is None:
+        leads = task.lead_units
+        return (leads[0].canonical or leads[0].name) if leads else None
+    return report.canonical or report.unit
+
+
+def _compatible(ind: TargetIndicator, a: Actual) -> bool:
+    if ind.kind == "growth":
+        return a.kind == "growth" and ind.quantity.base_unit == "%"
+    if ind.kind == "level":
+        return a.kind == "level"
+    if a.kind == "share":
+        return a.result or "完成" in a.clause
+    return a.kind == "amount" and a.quantity.base_unit == ind.quantity.base_unit
+
+
+def _score(ind: TargetIndicator, a: Actual) -> tuple[int, int]:
+    """(run shared with the figure's own clause, run shared with the sentence before it)."""
+    return common_run(ind.metric, a.clause), common_run(ind.metric, a.sentence_head)
+
+
+def match_indicators(
+    task: Task,
+    indicators: tuple[TargetIndicator, ...],
+    end_month: int,
+    figures: tuple[ReportedActual, ...] | None = None,
+) -> tuple[Match, ...]:
+    if not indicators:
+        return ()
+    if figures is None:
+        figures = reported_actuals(task)
+    scores = {
+        (i, j): _score(ind, f.actual)
+        for i, ind in enumerate(indicators)
+        for j, f in enumerate(figures)
+    }
+    out: list[Match] = []
+    for i, ind in enumerate(indicators):
+        need = _needed(ind.metric)
+        candidates: list[tuple[tuple, ReportedActual]] = []
+        why_not = ""
+        for j, f in enumerate(figures):
+            local, inherited = scores[(i, j)]
+            if max(local, inherited) < need:
+                continue
+            if not _compatible(ind, f.actual):
+                continue
+            # A figure naming another indicator more closely belongs to that one.
+            if any(scores[(k, j)][0] > local for k in range(len(indicators)) if k != i):
+                continue
+            if ind.kind == "amount" and f.actual.kind == "amount" and not f.actual.result:
+                why_not = f"“{f.actual.clause}”不是完成数，不可比"
+                continue
+            rank = (
+                f.lead,
+                not f.actual.estimate,
+                f.actual.kind != "share",  # the amount itself before a stated share
+                local >= need,
+                f.actual.scope_month or end_month,
+                local,
+                inherited,
+                -j,
+            )
+            candidates.append((rank, f))
+        if candidates:
+            out.append(Match(ind, max(candidates, key=lambda c: c[0])[1]))
+        else:
+            out.append(Match(ind, None, why_not))
+    return tuple(out)

@@ -1,0 +1,171 @@
+"""The verdict rules, in one table: indicators against the schedule, tasks from their indicators.
+
+Precision first: "completed" and "on_schedule" come only from a figure matched to the target or
+from a clear statement that all of the work is done; anything else stays "in_progress".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from duban.core.indicators.targets import TargetIndicator
+from duban.core.judgement.match import Match
+from duban.core.schedule import schedule_share
+
+Verdict = Literal["completed", "on_schedule", "behind", "stalled", "in_progress"]
+IndicatorVerdict = Literal["completed", "on_schedule", "behind", "unknown"]
+LABELS = {
+    "completed": "已完成",
+    "on_schedule": "达序时进度",
+    "behind": "滞后",
+    "stalled": "停滞",
+    "in_progress": "推进中",
+    "unknown": "无法比较",
+}
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a rule looks at for one indicator: the figure against the target and the schedule."""
+
+    kind: str  # growth, level, amount
+    ratio: float | None  # amounts: actual / target (a stated share is the ratio itself)
+    actual: float | None  # growth and level: the figure, signed
+    target: float
+    due: float  # schedule_share(end_month)
+
+
+@dataclass(frozen=True)
+class Rule:
+    kinds: tuple[str, ...]
+    verdict: IndicatorVerdict
+    holds: Callable[[Facts], bool]
+    words: str  # the verdict as the explanation says it
+
+
+# The indicator rules, first that holds wins.
+INDICATOR_RULES: tuple[Rule, ...] = (
+    Rule(("amount",), "completed", lambda f: f.ratio is not None and f.ratio >= 1, "已完成"),
+    Rule(
+        ("amount",), "on_schedule", lambda f: f.ratio is not None and f.ratio >= f.due, "达序时进度"
+    ),
+    Rule(("amount",), "behind", lambda f: f.ratio is not None, "滞后于序时进度"),
+    Rule(
+        ("growth", "level"),
+        "on_schedule",
+        lambda f: f.actual is not None and f.actual >= f.target,
+        "达标",
+    ),
+    Rule(("growth", "level"), "behind", lambda f: f.actual is not None, "滞后"),
+)
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """What the task rules look at: its indicators' verdicts and the words of its reports."""
+
+    verdicts: tuple[IndicatorVerdict, ...]
+    stalled: bool  # every part not yet done is shelved, suspended or not started
+    all_done: bool  # a clear statement that all of the work is done, and nothing under way
+    under_way: bool  # some part is still under way (正在…, 尚未…)
+
+
+def _all(facts: TaskFacts, verdict: str) -> bool:
+    return bool(facts.verdicts) and all(v == verdict for v in facts.verdicts)
+
+
+# The task rules, first that holds wins (issue 5: stalled, behind, completed, on schedule, words).
+TASK_RULES: tuple[tuple[Verdict, Callable[[TaskFacts], bool]], ...] = (
+    ("stalled", lambda t: t.stalled),
+    ("behind", lambda t: "behind" in t.verdicts),
+    # Completed only when every indicator is: one unknown part is not evidence of completion.
+    ("completed", lambda t: _all(t, "completed") and not t.under_way),
+    ("on_schedule", lambda t: any(v in ("completed", "on_schedule") for v in t.verdicts)),
+    ("completed", lambda t: t.all_done and not t.under_way),
+    ("in_progress", lambda t: True),
+)
+
+
+def task_verdict(facts: TaskFacts) -> Verdict:
+    return next(verdict for verdict, holds in TASK_RULES if holds(facts))
+
+
+# Words of the progress text, for tasks no figure decides.
+BLOCKED = re.compile(
+    r"搁置|暂缓|暂停|停滞|停工|尚未启动|未启动|尚未开工|未开工|无法推进|受阻|终止|中止"
+)
+DONE = re.compile(
+    r"已竣工|已完成|已全部完成|全部完工|已建成|已投产|投入使用|已完工|已全面完成|已落实到位"
+)
+ALL_DONE = re.compile(
+    r"(任务|工作|目标)(已|均已|已经)(全部|全面)?完成|已全部完成|全部完工|已全面完成|全面完成(全年)?任务"
+)
+ONGOING = re.compile(r"正在|推进中|尚未|未完成|即将|待|进一步|下一步|拟|计划|启动")
+_PARTS = re.compile(r"[^。；;\n]+")
+_HAS_WORD = re.compile(r"[^\s、0-9.]")
+
+
+def parts(text: str) -> list[tuple[int, str]]:
+    """The sentences of a progress text with their offsets."""
+    return [(m.start(), m.group()) for m in _PARTS.finditer(text) if _HAS_WORD.search(m.group())]
+
+
+def is_blocked(part: str) -> bool:
+    return bool(BLOCKED.search(part))
+
+
+def is_done(part: str) -> bool:
+    return bool(DONE.search(part)) and not ONGOING.search(part) and not is_blocked(part)
+
+
+def indicator_facts(ind: TargetIndicator, m: Match, end_month: int) -> Facts | None:
+    if m.found is None:
+        return None
+    a = m.found.actual
+    due = schedule_share(end_month)
+    if ind.kind == "amount":
+        ratio = a.value / 100 if a.kind == "share" else a.quantity.base / ind.base
+        return Facts("amount", ratio, None, ind.value, due)
+    return Facts(ind.kind, None, a.value, ind.value, due)
+
+
+def indicator_verdict(facts: Facts | None) -> tuple[IndicatorVerdict, str]:
+    if facts is None:
+        return "unknown", ""
+    for rule in INDICATOR_RULES:
+        if facts.kind in rule.kinds and rule.holds(facts):
+            return rule.verdict, rule.words
+    return "unknown", ""
+
+
+def _number(x: float) -> str:
+    return f"{x:g}" if abs(x) < 1e6 else f"{x:.0f}"
+
+
+def indicator_sentence(
+    ind: TargetIndicator, m: Match, facts: Facts | None, words: str, scope: str
+) -> str:
+    """ "目标3500人，1-9月完成3737人，完成106.8%，已完成" and its kin."""
+    about = "左右" if ind.comparator == "~" else "以上" if ind.kind != "amount" else ""
+    if facts is None or m.found is None:
+        reason = m.why_not or "进展情况中没有可比的数字"
+        return f"{ind.metric}目标{_number(ind.value)}{ind.unit}{about}，{reason}"
+    a = m.found.actual
+    if facts.kind == "amount":
+        head = scope
+        done = f"{a.clause}" if a.kind == "share" else f"完成{_number(a.value)}{a.unit}"
+        pct = f"完成{facts.ratio * 100:.1f}%" if facts.ratio is not None else ""
+        due = "" if words == "已完成" else f"（序时进度{facts.due * 100:.1f}%）"
+        return f"{ind.metric}目标{_number(ind.value)}{ind.unit}，{head}{done}，{pct}，{words}{due}"
+    gap = ""
+    if facts.actual is not None and facts.actual < facts.target:
+        gap = f"，低于目标{facts.target - facts.actual:.4g}个百分点"
+    head = f"{scope}，" if scope else ""
+    grow = "增长" if ind.kind == "growth" else "达到"
+    return (
+        f"{ind.metric}目标{grow}{_number(ind.value)}{ind.unit}{about}，{head}{a.clause}{gap}，"
+        f"{words}"
+    )
