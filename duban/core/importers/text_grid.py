@@ -48,17 +48,26 @@ _CARRIED: tuple[ColumnKind, ...] = ("units", "lead", "co", "leader", "deadline",
 
 
 def blank_line_cells(text: str) -> list[TextCell]:
-    """Cells separated by blank lines; the lines of one cell (its <br>s) stay together."""
+    """Cells separated by blank lines; the lines of one cell (its <br>s) stay together.
+
+    One blank line separates two cells; an empty cell leaves two more ('a', '', '', '', 'b'
+    holds an empty cell between a and b), as converters write each cell followed by a blank line.
+    """
     cells: list[TextCell] = []
     current: list[str] = []
     start = 0
+    blanks = 0
     for no, raw in enumerate(text.splitlines(), start=1):
         s = raw.strip()
         if not s:
             if current:
                 cells.append(TextCell("\n".join(current), start))
                 current = []
+            blanks += 1
             continue
+        if cells and not current and blanks >= 3:
+            cells += [TextCell("", no - blanks + 1)] * ((blanks - 1) // 2)
+        blanks = 0
         if not current:
             start = no
         current.append(s)
@@ -290,7 +299,7 @@ def rows_to_grid(
     title, furniture = split_front(front)
     grid_rows = _front_rows(furniture)
     grid_rows.append(GridRow.of(names, rows[at][0].line, kind="header"))
-    body = rows[k:]
+    body = _join_broken_rows(rows[k:], columns)
     tail: list[str] = []
     while body and len(body[-1]) == 1 and is_furniture(body[-1][0].text):
         tail.insert(0, body.pop()[0].text)
@@ -300,7 +309,7 @@ def rows_to_grid(
         if len([t for t in texts if t]) == 1 and _is_section_cell(next(t for t in texts if t)):
             grid_rows.append(GridRow.of([next(t for t in texts if t)], row[0].line, kind="section"))
             continue
-        if len(row) == 1 and grid_rows[-1].kind == "body":
+        if len(row) == 1 and previous is not None and grid_rows[-1].kind != "section":
             last = grid_rows.pop()  # a line of the last cell wrapped without a '|'
             cells = last.texts
             cells[-1] = f"{cells[-1]}\n{row[0].text}"
@@ -314,6 +323,24 @@ def rows_to_grid(
     return Grid(
         tuple(grid_rows), source=source, title=title, text="\n".join(furniture + tail)
     ), warnings
+
+
+def _join_broken_rows(rows: list[list[TextCell]], columns: Sequence) -> list[list[TextCell]]:
+    """A cell of several paragraphs breaks its row over lines ('目标第一段' / '第二段<tab>单位…'):
+    a row short of cells takes the next line when that line opens no task."""
+    if not columns or columns[0].kind != "seq":
+        return rows
+    out: list[list[TextCell]] = []
+    for row in rows:
+        opens = bool(_SEQ.match(row[0].text)) or (len(row) == 1 and _is_section_cell(row[0].text))
+        short = len(out[-1]) < len(columns) or len(row) == 1 if out else False
+        if out and not opens and short and _SEQ.match(out[-1][0].text):
+            last = out[-1]
+            joined = f"{last[-1].text}\n{row[0].text}" if row[0].text else last[-1].text
+            out[-1] = [*last[:-1], TextCell(joined, last[-1].line), *row[1:]]
+        else:
+            out.append(row)
+    return out
 
 
 def _header_continues(names: list[str], row: list[TextCell]) -> bool:

@@ -161,3 +161,33 @@ def test_it_reads_list_items_numbered_in_brackets():
         (1, "新建社区食堂10个。", "区民政局"),
         (2, "新增托位600个。", "区卫健委"),
     ]
+
+
+def test_it_joins_a_row_that_cells_of_several_paragraphs_break_over_lines():
+    plan = parse_any_text(
+        "序号\t工作任务\t责任单位\t进展情况\n"
+        "1\t新建公园2处，\n其中东区1处\t区城管局\t已完成1处。\n"
+        "2\t改造老旧小区10个\t区住建局\t完成6个；\n其余4个正在施工。\n"
+        "3\t新增学位600个\t区教体局\t已完成。\n",
+        "tab-paragraphs.txt",
+    )
+    assert [(t.seq, t.target, t.reports[0].text) for t in plan.tasks] == [
+        (1, "新建公园2处，其中东区1处", "已完成1处。"),
+        (2, "改造老旧小区10个", "完成6个；\n其余4个正在施工。"),
+        (3, "新增学位600个", "已完成。"),
+    ]
+    assert plan.warnings == ()
+
+
+def test_it_reads_an_empty_cell_left_as_extra_blank_lines():
+    text = (
+        "序号\n\n工作任务\n\n牵头单位\n\n配合单位\n\n进展情况\n\n"
+        "1\n\n新建公园2处\n\n区城管局\n\n\n\n已完成1处。\n\n"
+        "2\n\n改造老旧小区\n\n区住建局\n\n各街道\n\n完成6个。\n"
+    )
+    plan = parse_any_text(text, "empty-cell.txt")
+    assert [[(u.name, u.role) for u in t.units] for t in plan.tasks] == [
+        [("区城管局", "lead")],
+        [("区住建局", "lead"), ("各街道", "co")],
+    ]
+    assert not any("carried down" in w.message for w in plan.warnings)
