@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "duban.web.dashboard",
     "duban.web.public",
     "duban.web.rounds",
+    "duban.web.api",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ urlpatterns = [
     path("search/", include("duban.web.search.urls")),
     path("dashboard/", include("duban.web.dashboard.urls")),
     path("public/", include("duban.web.public.urls")),
+    path("", include("duban.web.api.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
