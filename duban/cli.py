@@ -78,6 +78,34 @@ def parse(path: Path, as_json: bool, debug: bool, district: str | None) -> None:
     click.echo(plan_summary(plan))
 
 
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the judgement as JSON.")
+@click.option(
+    "--previous",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The previous period's document, to flag unchanged reports.",
+)
+@click.option("--district", default=None, help="District name when the document does not say.")
+@friendly_errors
+def judge(path: Path, as_json: bool, previous: Path | None, district: str | None) -> None:
+    """Judge every task against its targets and the schedule (序时进度), with evidence and flags."""
+    from duban.core.importers import read_plan
+    from duban.core.judgement import judge_plan, judgement_to_dict
+
+    before = read_plan(previous, district=district) if previous else None
+    judged = judge_plan(read_plan(path, district=district), before)
+    if as_json:
+        emit_json(judgement_to_dict(judged))
+        return
+    from duban.core.judgement.verdicts import LABELS
+
+    for t in judged.tasks:
+        flags = "".join(f" [{f.kind}]" for f in t.flags)
+        click.echo(f"{t.seq:>3} {LABELS[t.verdict]}  {t.explanation}{flags}")
+
+
 @main.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
@@ -123,27 +151,6 @@ def manage(args: tuple[str, ...]) -> None:
     from duban.web.__main__ import main as django_main
 
     django_main(list(args))
-
-
-@main.command()
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write here (docs/openapi.json is the committed copy); standard output without it.",
-)
-def openapi(out: Path | None) -> None:
-    """Print or write the JSON API's OpenAPI schema, as served at /api/v1/openapi.json."""
-    from duban.web.api.openapi import openapi_text
-    from duban.web.cli_commands import django_setup
-
-    django_setup()
-    text = openapi_text()
-    if out is None:
-        click.echo(text, nl=False)
-    else:
-        out.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {out}")
 
 
 if __name__ == "__main__":  # pragma: no cover
