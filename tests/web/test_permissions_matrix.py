@@ -49,8 +49,6 @@ def test_it_has_a_row_for_every_url():
 
 def _objects(world) -> dict:
     """The values a route's parameters take: the world's objects, owned by unit_a's unit."""
-    from duban.web.api.models import ApiToken
-    from duban.web.api.tokens import token_create
     from duban.web.plans.models import Period, Report
 
     Period.objects.filter(pk=world.q3.pk).update(state=Period.State.PUBLISHED)
@@ -62,7 +60,11 @@ def _objects(world) -> dict:
         state=Report.State.SUBMITTED,
         version=1,
     )
-    token, _ = token_create(world.users["office"], name="matrix")
+    token_id = None
+    if "account/tokens/<int:token_id>/revoke/" in ROUTES.values():
+        from duban.web.api.tokens import token_create
+
+        token_id = token_create(world.users["office"], name="matrix")[0].pk
     report = world.drafts["区发改局"]
     return {
         "plan_id": world.plan.pk,
@@ -75,7 +77,7 @@ def _objects(world) -> dict:
         "organization_id": world.org.pk,
         "section_id": world.plan.sections.first().pk,
         "seq": 1,
-        "token_id": ApiToken.objects.get(pk=token.pk).pk,
+        "token_id": token_id,
         "uidb64": "MQ",
         "token": "set-password",
         "object_id": world.plan.pk,
@@ -119,8 +121,6 @@ def _outcome(response, login_paths: tuple[str, ...]) -> str:
 def test_it_answers_each_role_as_the_table_says(key, world, client, settings):
     from django.core.cache import cache
 
-    from duban.web.api.tokens import token_create
-
     row = table.row_for(key)
     values = _objects(world)
     url = _url(ROUTES[key], values, row or table.Row("", ""))
@@ -134,6 +134,8 @@ def test_it_answers_each_role_as_the_table_says(key, world, client, settings):
         if user is not None:
             client.force_login(user)
             if url.startswith("/api/"):
+                from duban.web.api.tokens import token_create
+
                 headers["HTTP_AUTHORIZATION"] = "Bearer " + token_create(user, name="m")[1]
         for kind in ("get", "write"):
             cache.clear()  # rate counts and login throttles start at zero for each request
