@@ -153,5 +153,26 @@ def manage(args: tuple[str, ...]) -> None:
     django_main(list(args))
 
 
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here (docs/openapi.json is the committed copy); standard output without it.",
+)
+def openapi(out: Path | None) -> None:
+    """Print or write the JSON API's OpenAPI schema, as served at /api/v1/openapi.json."""
+    from duban.web.api.openapi import openapi_text
+    from duban.web.cli_commands import django_setup
+
+    django_setup()
+    text = openapi_text()
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
