@@ -176,7 +176,7 @@ def test_it_joins_a_row_that_cells_of_several_paragraphs_break_over_lines():
         (2, "改造老旧小区10个", "完成6个；\n其余4个正在施工。"),
         (3, "新增学位600个", "已完成。"),
     ]
-    assert plan.warnings == ()
+    assert messages(plan) == []
 
 
 def test_it_reads_an_empty_cell_left_as_extra_blank_lines():
