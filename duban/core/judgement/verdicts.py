@@ -149,17 +149,17 @@ def indicator_sentence(
     ind: TargetIndicator, m: Match, facts: Facts | None, words: str, scope: str
 ) -> str:
     """ "目标3500人，1-9月完成3737人，完成106.8%，已完成" and its kin."""
-    about = "左右" if ind.comparator == "~" else "以上" if ind.kind != "amount" else ""
+    about = "左右" if ind.comparator == "~" else "以上" if "以上" in ind.quantity.text else ""
     if facts is None or m.found is None:
         reason = m.why_not or "进展情况中没有可比的数字"
         return f"{ind.metric}目标{_number(ind.value)}{ind.unit}{about}，{reason}"
     a = m.found.actual
     if facts.kind == "amount":
         head = scope
-        done = f"{a.clause}" if a.kind == "share" else f"完成{_number(a.value)}{a.unit}"
+        done = f"，{a.clause}" if a.kind == "share" else f"完成{_number(a.value)}{a.unit}"
         pct = f"完成{facts.ratio * 100:.1f}%" if facts.ratio is not None else ""
         due = "" if words == "已完成" else f"（序时进度{facts.due * 100:.1f}%）"
-        return f"{ind.metric}目标{_number(ind.value)}{ind.unit}，{head}{done}，{pct}，{words}{due}"
+        return f"{ind.metric}目标{_number(ind.value)}{ind.unit}{about}，{head}{done}，{pct}，{words}{due}"
     gap = ""
     if facts.actual is not None and facts.actual < facts.target:
         gap = f"，低于目标{facts.target - facts.actual:.4g}个百分点"

@@ -1,0 +1,162 @@
+"""Each verdict rule (issue 5 item 4), from real phrases of the example."""
+
+from __future__ import annotations
+
+import pytest
+
+from duban.core.judgement import judge_plan
+from duban.core.judgement.verdicts import (
+    INDICATOR_RULES,
+    TASK_RULES,
+    Facts,
+    TaskFacts,
+    indicator_verdict,
+    task_verdict,
+)
+from duban.core.model import Period
+
+from .plans import plan, report, task
+
+
+def judged(target: str, *texts: str, period: Period | None = None):
+    p = plan(task(1, target, *(report(t) for t in texts)))
+    if period is not None:
+        p = plan(*p.tasks, period=period)
+    return judge_plan(p).tasks[0]
+
+
+def test_an_amount_reached_is_completed_with_the_evidence_quoted():
+    t = judged(
+        "实行积极的就业政策，城镇新增就业3500人。", "城镇新增就业完成3737人，已完成任务的107%。"
+    )
+    assert t.verdict == "completed"
+    assert "目标3500人，1-9月完成3737人，完成106.8%，已完成" in t.explanation
+    (ind,) = t.indicators
+    assert (ind.actual.value, ind.actual.unit, ind.actual.quote) == (
+        3737,
+        "人",
+        "城镇新增就业完成3737人",
+    )
+
+
+def test_an_amount_at_the_schedule_share_is_on_schedule():
+    t = judged("新增管道天然气用户4900户。", "已增加天然气用户3720户，供热工程已完成。")
+    assert t.verdict == "on_schedule"
+    assert "完成75.9%" in t.explanation and "序时进度75.0%" in t.explanation
+
+
+def test_the_schedule_is_the_periods_months_over_twelve():
+    # The same 3720 of 4900 (75.9%) is behind at the end of October (83.3% due).
+    t = judged(
+        "新增管道天然气用户4900户。", "已增加天然气用户3720户。", period=Period("1-10月", 10)
+    )
+    assert t.verdict == "behind"
+
+
+def test_a_stated_share_of_the_target_is_the_ratio_itself():
+    t = judged("加快推进11个老旧小区改造。", "11个老旧小区的改造已完成90%。")
+    assert t.verdict == "on_schedule"
+    assert t.indicators[0].verdict == "on_schedule"
+
+
+def test_growth_above_target_is_on_schedule_and_below_is_behind():
+    t = judged(
+        "地区生产总值增长6%以上，固定资产投资增长5%左右。",
+        "上半年，地区生产总值同比增长12.1%。1-8月，固定资产投资同比下降4.7%。",
+    )
+    assert [i.verdict for i in t.indicators] == ["on_schedule", "behind"]
+    assert t.verdict == "behind"
+    assert "下降4.7%" in t.explanation and "低于目标9.7个百分点" in t.explanation
+
+
+def test_a_figure_for_something_else_is_not_comparable():
+    t = judged("推动全区高新技术企业达到16家以上。", "已推荐申报高新技术企业三批次共19家企业。")
+    assert t.indicators[0].verdict == "unknown"
+    assert t.indicators[0].actual is None
+    assert "不可比" in t.explanation
+    assert t.verdict == "in_progress"
+
+
+def test_shelved_work_with_everything_else_done_is_stalled():
+    t = judged(
+        "推进智能化电动工具生产基地、芯恒基电子信息产业园等项目尽快签约建设。",
+        "芯恒基电子信息产业园项目一期芯恒光电子信息产业园已竣工，并开始试生产。"
+        "智能化电动工具项目，因企业方投资暂缓，项目已搁置。",
+    )
+    assert t.verdict == "stalled"
+    assert "项目已搁置" in t.explanation
+
+
+def test_a_blocked_part_among_parts_under_way_is_in_progress_and_flagged():
+    t = judged(
+        "推进智能化电动工具生产基地、芯恒基电子信息产业园等项目尽快签约建设。",
+        "芯恒基电子信息产业园二期正在办理土地手续。智能化电动工具项目，因企业方投资暂缓，项目已搁置。",
+    )
+    assert t.verdict == "in_progress"
+    assert [f.kind for f in t.flags] == ["blocked"]
+    assert "项目已搁置" in t.flags[0].reason
+
+
+def test_a_clear_statement_that_all_is_done_is_completed():
+    t = judged(
+        "有序推进事业单位改革，优化政府公共服务职能。",
+        "3月底前已完成领导班子配备、人员转隶等工作。5月底前已完成机构职能编制规定、章程制定工作。"
+        "本次事业单位改革任务已完成。",
+    )
+    assert t.verdict == "completed"
+
+
+def test_words_without_a_figure_are_in_progress():
+    t = judged("规划布局5G站点，为城市发展赋能。", "前三季度计划建设5G基站96个，已完工87个。")
+    assert t.verdict == "in_progress"
+
+
+def test_every_indicator_must_be_completed_for_the_task_to_be():
+    # 60 of 15 入库 is completed; the other two indicators have no comparable figure.
+    t = judged(
+        "争取新认定科技型中小企业15家，培育入库国家科技型中小企业15家，推动全区高新技术企业达到16家以上。",
+        "已推荐申报高新技术企业三批次共19家企业，培育入库国家科技型中小企业60家。",
+    )
+    assert [i.verdict for i in t.indicators] == ["unknown", "completed", "unknown"]
+    assert t.verdict == "on_schedule"
+
+
+def test_completed_indicators_with_work_under_way_make_the_task_on_schedule():
+    t = judged(
+        "加快建设仙坛山公园，新增公园游园、口袋公园12处。",
+        "正在进行仙坛晓翠牌坊至电视塔登山台阶施工。",
+        "已完成福兴桥西侧游园、凤凰斜路口袋公园等12处公园游园及口袋公园建设完工。",
+    )
+    assert t.indicators[0].verdict == "completed"
+    assert t.verdict == "on_schedule"
+
+
+@pytest.mark.parametrize(
+    ("facts", "verdict"),
+    [
+        (Facts("amount", 1.069, None, 3500, 0.75), "completed"),
+        (Facts("amount", 0.759, None, 4900, 0.75), "on_schedule"),
+        (Facts("amount", 0.70, None, 4900, 0.75), "behind"),
+        (Facts("growth", None, 8.51, 5, 0.75), "on_schedule"),
+        (Facts("growth", None, -4.7, 5, 0.75), "behind"),
+        (None, "unknown"),
+    ],
+)
+def test_the_indicator_rule_table(facts, verdict):
+    assert indicator_verdict(facts)[0] == verdict
+
+
+def test_the_task_rule_table_in_order():
+    assert [v for v, _ in TASK_RULES] == [
+        "stalled",
+        "behind",
+        "completed",
+        "on_schedule",
+        "completed",
+        "in_progress",
+    ]
+    assert task_verdict(TaskFacts(("completed", "behind"), False, False, False)) == "behind"
+    assert task_verdict(TaskFacts(("completed", "unknown"), False, False, False)) == "on_schedule"
+    assert task_verdict(TaskFacts((), True, False, False)) == "stalled"
+    assert task_verdict(TaskFacts((), False, True, True)) == "in_progress"
+    assert {r.verdict for r in INDICATOR_RULES} == {"completed", "on_schedule", "behind"}
