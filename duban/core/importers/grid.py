@@ -35,7 +35,6 @@ from typing import Literal
 
 from duban.core.errors import Diagnostic, InputError
 from duban.core.importers.cells import (
-    join_visual_lines,
     one_line,
     parse_deadline,
     split_milestones,
@@ -48,10 +47,10 @@ from duban.core.importers.columns import (
     map_columns,
 )
 from duban.core.importers.lines import FOOTER, SECTION
-from duban.core.importers.text_columns import is_report_header
+from duban.core.importers.reports import split_reports
 from duban.core.importers.text_pdf import _district, _period, _warn_unknown_unit, _year
-from duban.core.model import Milestone, Plan, Report, Role, Section, Task, UnitRef
-from duban.core.units import REGISTRY, looks_like_unit
+from duban.core.model import Milestone, Plan, Role, Section, Task, UnitRef
+from duban.core.units import REGISTRY
 
 RowKind = Literal["section", "header", "body", "furniture"]
 
@@ -95,8 +94,6 @@ _SECTION_LIKE = re.compile(
     r"^(?:主要预期目标|主要目标|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)"
 )
 _COUNT = re.compile(r"[（(]共\s*(\d+)\s*项[）)]\s*$")
-_PUNCTUATION = re.compile(r"[，。；：:、,;！？]")
-_INLINE_HEADER = re.compile(r"^(?P<name>[^，。；：:、\s]{2,30})[：:](?P<rest>.+)$", re.S)
 
 
 def looks_like_section(text: str) -> bool:
@@ -369,7 +366,7 @@ def _numbering(sections: list[_SectionDraft], warnings: list[Diagnostic]) -> dic
 
 def _task(d: _Draft, seq: int, warnings: list) -> Task:
     columns = d.columns
-    targets: list[str] = []
+    targets: list[list[str]] = []  # per row, per target column
     units: dict[str, Role] = {}
     row_units: list[list[str]] = []
     leaders: list[str] = []
@@ -379,12 +376,13 @@ def _task(d: _Draft, seq: int, warnings: list) -> Task:
     progress: list[tuple[str, int]] = []
     for part in d.parts:
         named: list[str] = []
+        targets.append([])
         for col, text in zip(columns, part.texts, strict=False):
             if not text:
                 continue
             kind = col.kind
             if kind == "target":
-                targets.append(one_line(text))
+                targets[-1].append(one_line(text))
             elif kind in ("units", "lead", "co"):
                 for name, stated in split_units(text):
                     role: Role
@@ -409,7 +407,8 @@ def _task(d: _Draft, seq: int, warnings: list) -> Task:
             else:
                 extra.setdefault(col.header, []).append(text.strip())
         row_units.append(named)
-    target = "".join(t for t in targets)
+    # Two target columns (项目名称, 建设规模及内容) read as 'name：scope'.
+    target = "".join(_join_name_and_scope(ts) for ts in targets)
     if not target:
         warnings.append(Diagnostic(d.line, f"task {seq} has no target text", d.page))
     unit_refs = tuple(UnitRef(n, r, REGISTRY.canonical(n)) for n, r in units.items())
@@ -420,7 +419,13 @@ def _task(d: _Draft, seq: int, warnings: list) -> Task:
         _warn_unknown_unit(u.name, d.line, seq, warnings)
     if not unit_refs:
         warnings.append(Diagnostic(d.line, f"task {seq} names no responsible unit", d.page))
-    reports = _reports(d, progress, row_units, [u.name for u in unit_refs], seq, warnings)
+    # A row's own unit answers for its progress only where the task has one row per unit.
+    own = {
+        p.line: (u[0] if len(u) == 1 and len(d.parts) > 1 else None)
+        for p, u in zip(d.parts, row_units, strict=False)
+    }
+    cells = [(text, line, own.get(line)) for text, line in progress]
+    reports = split_reports(cells, [u.name for u in unit_refs], seq, d.page, warnings)
     deadline_text = "；".join(dict.fromkeys(deadlines)) or None
     ongoing = False
     if deadline_text:
@@ -447,6 +452,13 @@ def _task(d: _Draft, seq: int, warnings: list) -> Task:
     )
 
 
+def _join_name_and_scope(texts: list[str]) -> str:
+    out = ""
+    for t in texts:
+        out += ("：" if out and not out.endswith(("。", "：", ":", "；")) else "") + t
+    return out
+
+
 def _milestones(col: ColumnMeaning, text: str, part: _Part, seq: int, warnings: list) -> list:
     if col.end_month is not None:
         return [Milestone(col.label or col.header, col.end_month, one_line(text))]
@@ -459,82 +471,3 @@ def _milestones(col: ColumnMeaning, text: str, part: _Part, seq: int, warnings: 
         )
     )
     return [Milestone(col.header, 12, one_line(text))]
-
-
-def _reports(
-    d: _Draft,
-    progress: list[tuple[str, int]],
-    row_units: list[list[str]],
-    task_units: list[str],
-    seq: int,
-    warnings: list[Diagnostic],
-) -> list[Report]:
-    """Progress cells → one report per unit header ('区发改局：'); a row's own unit otherwise."""
-    out: list[tuple[str | None, int, list[str]]] = []
-    # A row's own unit answers for its progress only where the task has one row per unit.
-    per_unit_rows = len(d.parts) > 1
-    part_unit = {
-        p.line: (u[0] if len(u) == 1 and per_unit_rows else None)
-        for p, u in zip(d.parts, row_units, strict=False)
-    }
-    for text, line in progress:
-        own = part_unit.get(line)
-        started = False
-        for s in _rejoin_headers([x.strip() for x in text.splitlines() if x.strip()], task_units):
-            name, rest = _report_header(s, task_units)
-            if name is not None:
-                out.append((name, line, [rest] if rest else []))
-                started = True
-                continue
-            if not started:
-                out.append((own, line, []))
-                started = True
-            out[-1][2].append(s)
-    reports = []
-    for name, line, body in out:
-        text = join_visual_lines(body)
-        if name:
-            _warn_unknown_unit(name, line, seq, warnings)
-        if not text:
-            warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty", d.page))
-        reports.append(Report(name, text, REGISTRY.canonical(name) if name else None, line))
-    return reports
-
-
-def _report_header(s: str, task_units: list[str]) -> tuple[str | None, str]:
-    """'区发改局：' → (区发改局, ''); '区发改局：上半年…' → (区发改局, '上半年…'); else (None, '')."""
-    name = is_report_header(s, task_units)
-    if name is not None:
-        return name, ""
-    m = _INLINE_HEADER.match(s)
-    if m and _is_reporter(m.group("name"), task_units):
-        return m.group("name"), m.group("rest").strip()
-    return None, ""
-
-
-def _rejoin_headers(lines: list[str], task_units: list[str]) -> list[str]:
-    """A unit header a narrow cell broke in two ('区房屋征收拆迁事务' / '中心：') made whole."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        s = lines[i]
-        if (
-            i + 1 < len(lines)
-            and len(s) <= 20
-            and not _PUNCTUATION.search(s)
-            and _report_header(s, task_units)[0] is None
-            and _report_header(s + lines[i + 1], task_units)[0] is not None
-        ):
-            out.append(s + lines[i + 1])
-            i += 2
-            continue
-        out.append(s)
-        i += 1
-    return out
-
-
-def _is_reporter(name: str, task_units: list[str]) -> bool:
-    """An inline '区发改局：上半年…' opens a report only for a unit of the task or a known unit."""
-    if REGISTRY.lookup(name) is not None:
-        return True
-    return looks_like_unit(name) and any(REGISTRY.covers(u, name) for u in task_units)

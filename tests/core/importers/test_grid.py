@@ -203,3 +203,57 @@ def test_it_takes_sections_from_a_merged_category_column():
 def test_it_refuses_a_table_without_a_header_row():
     with pytest.raises(InputError, match="no header row"):
         _plan(R(["1", "新建学校2所", "区教体局"], 1))
+
+
+def test_it_reads_another_districts_project_table_with_its_own_column_names():
+    """A 民生实事 table of another county: project name and scope, money, years, co units."""
+    plan = _plan(
+        R(["某县2022年民生实事项目推进情况表"], 1),
+        R(
+            [
+                "序号",
+                "项目名称",
+                "项目建设规模及内容",
+                "总投资（万元）",
+                "建设起止年限",
+                "牵头责任单位",
+                "责任单位",
+                "分管县领导",
+                "当前进度",
+                "存在问题",
+                "下步打算",
+            ],
+            2,
+        ),  # fmt: skip
+        R(
+            [
+                "1",
+                "城区学校扩容",
+                "新建小学1所、幼儿园2所",
+                "12000",
+                "2022-2023年",
+                "县教体局",
+                "县住建局、县自然资源局",
+                "李某某",
+                "县教体局：主体完工。",
+                "资金缺口",
+                "9月底前交付",
+            ],
+            3,
+        ),  # fmt: skip
+    )
+    t = plan.task(1)
+    assert t.target == "城区学校扩容：新建小学1所、幼儿园2所"
+    assert [(u.name, u.role) for u in t.units] == [
+        ("县教体局", "lead"),
+        ("县住建局", "co"),
+        ("县自然资源局", "co"),
+    ]
+    assert (t.deadline, t.leaders) == ("2022-2023年", ("李某某",))
+    assert [(r.unit, r.text) for r in t.reports] == [("县教体局", "主体完工。")]
+    assert t.extra == (
+        ("总投资（万元）", "12000"),
+        ("存在问题", "资金缺口"),
+        ("下步打算", "9月底前交付"),
+    )
+    assert (plan.year, plan.kind) == (2022, "progress")

@@ -1,0 +1,90 @@
+"""Progress cells (进展情况) → one report per unit, as offices write them in a table cell."""
+
+from __future__ import annotations
+
+import re
+
+from duban.core.errors import Diagnostic
+from duban.core.importers.cells import join_visual_lines
+from duban.core.importers.text_columns import is_report_header
+from duban.core.importers.text_pdf import _warn_unknown_unit
+from duban.core.model import Report
+from duban.core.units import REGISTRY, looks_like_unit
+
+_PUNCTUATION = re.compile(r"[，。；：:、,;！？]")
+_INLINE_HEADER = re.compile(r"^(?P<name>[^，。；：:、\s]{2,30})[：:](?P<rest>.+)$", re.S)
+
+
+def split_reports(
+    cells: list[tuple[str, int, str | None]],
+    task_units: list[str],
+    seq: int,
+    page: int | None,
+    warnings: list[Diagnostic],
+) -> list[Report]:
+    """Progress cells (text, line, the row's own unit) → one report per unit header.
+
+    '区发改局：' alone on a line, or '区发改局：上半年…' for a unit of the task or of the registry,
+    opens a report; text before any header is the row's own unit's (or nobody's).
+    """
+    out: list[tuple[str | None, int, list[str]]] = []
+    for text, line, own in cells:
+        started = False
+        for s in _rejoin_headers([x.strip() for x in text.splitlines() if x.strip()], task_units):
+            name, rest = _report_header(s, task_units)
+            if name is not None:
+                out.append((name, line, [rest] if rest else []))
+                started = True
+                continue
+            if not started:
+                out.append((own, line, []))
+                started = True
+            out[-1][2].append(s)
+    reports = []
+    for name, line, body in out:
+        text = join_visual_lines(body)
+        if name:
+            _warn_unknown_unit(name, line, seq, warnings)
+        if not text:
+            warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty", page))
+        reports.append(Report(name, text, REGISTRY.canonical(name) if name else None, line))
+    return reports
+
+
+def _report_header(s: str, task_units: list[str]) -> tuple[str | None, str]:
+    """'区发改局：' → (区发改局, ''); '区发改局：上半年…' → (区发改局, '上半年…'); else (None, '')."""
+    name = is_report_header(s, task_units)
+    if name is not None:
+        return name, ""
+    m = _INLINE_HEADER.match(s)
+    if m and _is_reporter(m.group("name"), task_units):
+        return m.group("name"), m.group("rest").strip()
+    return None, ""
+
+
+def _rejoin_headers(lines: list[str], task_units: list[str]) -> list[str]:
+    """A unit header a narrow cell broke in two ('区房屋征收拆迁事务' / '中心：') made whole."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        s = lines[i]
+        if (
+            i + 1 < len(lines)
+            and len(s) <= 20
+            and not _PUNCTUATION.search(s)
+            and _report_header(s, task_units)[0] is None
+            and _report_header(s + lines[i + 1], task_units)[0] is not None
+        ):
+            out.append(s + lines[i + 1])
+            i += 2
+            continue
+        out.append(s)
+        i += 1
+    return out
+
+
+def _is_reporter(name: str, task_units: list[str]) -> bool:
+    """An inline '区发改局：上半年…' opens a report only for a unit of the task or a known unit."""
+    if REGISTRY.lookup(name) is not None:
+        return True
+    return looks_like_unit(name) and any(REGISTRY.covers(u, name) for u in task_units)
