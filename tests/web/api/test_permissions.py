@@ -104,3 +104,12 @@ def test_a_text_with_control_characters_is_refused_with_422(world, api_as):
     answer = api_as("unit_a").put(f"/reports/{draft_a.pk}", {"text": "a\x00b", "version": 1})
     assert answer.status_code == 422
     assert answer.json()["code"] == "invalid"
+
+
+def test_a_write_from_another_system_needs_the_token_and_no_csrf_cookie(world, api_as):
+    from django.test import Client
+
+    api = api_as("unit_a")
+    api.client = Client(enforce_csrf_checks=True)
+    draft_a = world.drafts["区发改局"]
+    assert api.put(f"/reports/{draft_a.pk}", {"text": "OA 同步", "version": 1}).status_code == 200

@@ -27,10 +27,20 @@ CHECKS = [
 
 @pytest.fixture
 def live_schema(world, settings):
+    from django.core.signals import request_finished, request_started
     from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
 
     settings.DUBAN_API_TOKEN_RATE = "100000/minute"  # the run is no flood; 429 is tested apart
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    # As Django's test client does: a request's end must not close the test's connection
+    # (PostgreSQL would lose the test transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def _headers(world, username: str) -> dict[str, str]:

@@ -84,3 +84,8 @@ def test_it_refuses_a_token_without_a_purpose(world, as_user):
     page = as_user(world.users["office"]).post("/account/tokens/", {"name": "  "})
     assert page.context["secret"] is None
     assert page.context["form"].errors
+
+
+def test_every_signed_in_page_links_to_the_token_page(world, as_user):
+    page = as_user(world.users["leader"]).get("/").content.decode()
+    assert 'href="/account/tokens/"' in page
