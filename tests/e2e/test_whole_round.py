@@ -77,6 +77,18 @@ def open_editor(page, seq: int) -> None:
     page.wait_for_url(re.compile(r"/reports/\d+/edit/"))
 
 
+def write_and_submit(page, base: str, text: str, seq: int = 1) -> None:
+    open_editor(page, seq)
+    page.fill("#id_text", text)
+    page.click("button[name=submit]")
+    page.wait_for_url(f"{base}/my/")
+
+
+def accept(page, unit: str) -> None:
+    page.locator("#queue article").filter(has_text=unit).locator("button[value=accept]").click()
+    page.wait_for_url(re.compile(r"/rounds/\d+/"))
+
+
 def test_it_runs_a_whole_round_from_opening_to_closing(live_server, page, people, artifacts):
     from duban.web.audit.models import AuditEvent
     from duban.web.plans.models import Period, Report
@@ -115,10 +127,7 @@ def test_it_runs_a_whole_round_from_opening_to_closing(live_server, page, people
     # The deadline passes; 底阁镇 submits late.
     Period.objects.filter(pk=q4.pk).update(deadline=dt.date.today() - dt.timedelta(days=1))
     login(page, base, "dgz")
-    open_editor(page, 1)
-    page.fill("#id_text", TEXT_B)
-    page.click("button[name=submit]")
-    page.wait_for_url(f"{base}/my/")
+    write_and_submit(page, base, TEXT_B)
     logout(page)
 
     # The office returns 底阁镇's report and accepts 区发改局's.
@@ -131,10 +140,7 @@ def test_it_runs_a_whole_round_from_opening_to_closing(live_server, page, people
     late.locator("input[name=comment]").fill("请补充同比增幅。")
     late.locator("button[value=return]").click()
     page.wait_for_url(re.compile(r"/rounds/\d+/"))
-    page.locator("#queue article").filter(has_text="区发改局").locator(
-        "button[value=accept]"
-    ).click()
-    page.wait_for_url(re.compile(r"/rounds/\d+/"))
+    accept(page, "区发改局")
     page.goto(f"{base}/rounds/{q4.pk}/reminders/")
     shot("office-reminders")
     logout(page)
@@ -143,17 +149,13 @@ def test_it_runs_a_whole_round_from_opening_to_closing(live_server, page, people
     login(page, base, "dgz")
     page.click("text=我的填报")
     assert "请补充同比增幅。" in page.inner_text("main")
-    open_editor(page, 1)
-    page.fill("#id_text", TEXT_B2)
-    page.click("button[name=submit]")
-    page.wait_for_url(f"{base}/my/")
+    write_and_submit(page, base, TEXT_B2)
     logout(page)
 
     # The office accepts it and closes the round.
     login(page, base, "office")
     page.goto(f"{base}/rounds/{q4.pk}/")
-    page.locator("#queue article").filter(has_text="底阁镇").locator("button[value=accept]").click()
-    page.wait_for_url(re.compile(r"/rounds/\d+/"))
+    accept(page, "底阁镇")
     page.click("button:has-text('结束本轮填报')")
     page.wait_for_selector("text=已结束，进展已冻结")
 

@@ -286,3 +286,53 @@ def test_it_shows_what_changed_between_versions_and_periods(world, october, as_u
     assert "<del>" in body and "2021年第三季度 → 2021年10月" in body
     other = as_user(world.users["unit_b"])
     assert other.get(f"/reports/{report.pk}/diff/?a=1&b=2").status_code == 403
+
+
+def test_it_shows_the_periods_milestone_and_records_the_reviewers_judgement(
+    world, october, as_user
+):
+    from duban.web.plans.models import Milestone
+
+    Milestone.objects.create(
+        task=world.tasks[1], label="10月", end_month=10, text="完成全年固定资产投资的85%"
+    )
+    report = slot(october.period, "区发改局")
+    unit_a = as_user(world.users["unit_a"])
+    assert "完成全年固定资产投资的85%" in unit_a.get(f"/reports/{report.pk}/edit/").content.decode()
+    submit(unit_a, report, NEW_TEXT_A)
+    office = as_user(world.users["office"])
+    assert (
+        "完成全年固定资产投资的85%" in office.get(f"/rounds/{october.period.pk}/").content.decode()
+    )
+    office.post(
+        f"/reports/{report.pk}/review/",
+        {"decision": "accept", "milestone": "not_met", "milestone_reason": "投资仅完成78%"},
+    )
+    report.refresh_from_db()
+    assert (report.state, report.milestone_met, report.milestone_reason) == (
+        "accepted",
+        False,
+        "投资仅完成78%",
+    )
+
+
+def test_it_imports_milestones_from_a_decomposition_table(db):
+    import dataclasses
+
+    from duban.core.model import Milestone as CoreMilestone
+    from duban.web.plans.models import Milestone
+    from duban.web.plans.services import plan_import
+    from tests.web.conftest import small_plan
+
+    plan = small_plan()
+    task = dataclasses.replace(
+        plan.sections[0].tasks[1],
+        milestones=(CoreMilestone("一季度", 3, "完成预算收入的25%"),),
+    )
+    section = dataclasses.replace(plan.sections[0], tasks=(plan.sections[0].tasks[0], task))
+    plan = dataclasses.replace(plan, sections=(section, *plan.sections[1:]))
+    plan_import(plan)
+    plan_import(plan)
+    assert list(Milestone.objects.values_list("task__seq", "end_month", "text")) == [
+        (2, 3, "完成预算收入的25%")
+    ]

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from duban.web.audit.admin import AuditedAdmin
 from duban.web.plans.models import (
+    Milestone,
     Period,
     Plan,
     Report,
@@ -31,12 +32,18 @@ class ResponsibilityInline(admin.TabularInline):
     can_delete = False
 
 
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+    can_delete = False
+
+
 @admin.register(Task)
 class TaskAdmin(AuditedAdmin):
     list_display = ["seq", "target", "section", "plan"]
     list_filter = ["plan", "section"]
     search_fields = ["target"]
-    inlines = [ResponsibilityInline]
+    inlines = [ResponsibilityInline, MilestoneInline]
 
 
 @admin.register(Period)

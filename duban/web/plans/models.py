@@ -87,6 +87,25 @@ class Responsibility(models.Model):
         ]
 
 
+class Milestone(models.Model):
+    """形象进度: the state a task should reach by the end of a period, fixed at the year's start."""
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="milestones")
+    label = models.CharField("期间", max_length=50)
+    end_month = models.PositiveSmallIntegerField("截止月份")
+    text = models.TextField("形象进度")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "形象进度"
+        ordering = ["task_id", "end_month"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "end_month"], name="milestone_unique_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}：{self.text[:30]}"
+
+
 class Period(models.Model):
     """A reporting period of a plan (2021年第三季度, end month 9)."""
 
@@ -152,6 +171,9 @@ class Report(models.Model):
     late = models.BooleanField("逾期报送", default=False)
     same_as_previous = models.BooleanField("与上期雷同", default=False)
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    # The reviewer's judgement against the period's milestone: None until judged.
+    milestone_met = models.BooleanField("达到形象进度", null=True, blank=True)
+    milestone_reason = models.CharField("形象进度说明", max_length=200, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
     submitted_at = models.DateTimeField("报送时间", null=True, blank=True)

@@ -14,6 +14,7 @@ from duban.web.audit.services import audit_record, snapshot
 from duban.web.orgs.models import Organization, Unit
 from duban.web.plans import seam
 from duban.web.plans.models import (
+    Milestone,
     Period,
     Plan,
     Report,
@@ -100,6 +101,7 @@ def plan_import(
         units = _ensure_units(org, plan, summary)
         tasks = _ensure_tasks(db_plan, plan, summary)
         _ensure_responsibilities(plan, tasks, units, summary)
+        _ensure_milestones(plan, tasks)
         if plan.period is not None:
             period, _ = Period.objects.get_or_create(
                 plan=db_plan,
@@ -222,6 +224,19 @@ def _ensure_responsibilities(
             )
     Responsibility.objects.bulk_create(new)
     summary.responsibilities_created = len(new)
+
+
+def _ensure_milestones(plan: core.Plan, tasks: dict[int, Task]) -> None:
+    """形象进度 from a decomposition table; a milestone already stored is left as the office set it."""
+    existing = set(
+        Milestone.objects.filter(task__in=list(tasks.values())).values_list("task_id", "end_month")
+    )
+    Milestone.objects.bulk_create(
+        Milestone(task=tasks[t.seq], label=m.label, end_month=m.end_month, text=m.text)
+        for t in plan.tasks
+        for m in t.milestones
+        if (tasks[t.seq].pk, m.end_month) not in existing
+    )
 
 
 def _ensure_reports(

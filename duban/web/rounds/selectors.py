@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from duban.web.access import actor_of, restrict
-from duban.web.plans.models import Period, Report
+from duban.web.plans.models import Milestone, Period, Report
 
 MISSING_STATES = (Report.State.EMPTY, Report.State.DRAFT, Report.State.RETURNED)
 STATE_ORDER = [s for s, _ in Report.State.choices]
@@ -59,11 +59,27 @@ def round_overview(period: Period, user) -> RoundOverview:
 
 
 def review_queue(period: Period, user) -> list[Report]:
-    return list(
+    """Submitted reports, oldest first, each with `.milestone` (形象进度 due this period or None)."""
+    reports = list(
         restrict(period.reports.filter(state=Report.State.SUBMITTED), user, "review")
         .select_related("unit", "task")
         .order_by("submitted_at", "pk")
     )
+    milestones = {
+        m.task_id: m
+        for m in Milestone.objects.filter(
+            task__in=[r.task_id for r in reports], end_month=period.end_month
+        )
+    }
+    for r in reports:
+        r.milestone = milestones.get(r.task_id)
+    return reports
+
+
+def milestone_for(report: Report) -> Milestone | None:
+    return Milestone.objects.filter(
+        task_id=report.task_id, end_month=report.period.end_month
+    ).first()
 
 
 @dataclass

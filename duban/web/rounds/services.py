@@ -163,18 +163,37 @@ def _version(report: Report, actor) -> None:
     )
 
 
-def report_accept(report: Report, *, actor) -> Report:
-    return _review(report, Report.State.ACCEPTED, "", actor, "report_accept")
+@dataclass(frozen=True)
+class MilestoneJudgement:
+    """The reviewer's word on the period's 形象进度: met or not, and why."""
+
+    met: bool
+    reason: str = ""
 
 
-def report_return(report: Report, *, comment: str, actor) -> Report:
+def report_accept(report: Report, *, actor, milestone: MilestoneJudgement | None = None) -> Report:
+    return _review(report, Report.State.ACCEPTED, "", actor, "report_accept", milestone)
+
+
+def report_return(
+    report: Report, *, comment: str, actor, milestone: MilestoneJudgement | None = None
+) -> Report:
     """Return a report to its unit with a comment the unit sees (退回)."""
     if not comment.strip():
         raise RoundError("退回时请写明意见")
-    return _review(report, Report.State.RETURNED, comment.strip(), actor, "report_return")
+    return _review(
+        report, Report.State.RETURNED, comment.strip(), actor, "report_return", milestone
+    )
 
 
-def _review(report: Report, state: str, comment: str, actor, action: str) -> Report:
+def _review(
+    report: Report,
+    state: str,
+    comment: str,
+    actor,
+    action: str,
+    milestone: MilestoneJudgement | None,
+) -> Report:
     with transaction.atomic():
         current = Report.objects.select_for_update().select_related("period").get(pk=report.pk)
         if current.period.state != Period.State.OPEN:
@@ -185,6 +204,9 @@ def _review(report: Report, state: str, comment: str, actor, action: str) -> Rep
         current.state = state
         current.return_comment = comment
         current.reviewed_at = timezone.now()
+        if milestone is not None:
+            current.milestone_met = milestone.met
+            current.milestone_reason = milestone.reason.strip()[:200]
         current.save()
         _version(current, actor)
         audit_record(action, current, actor=actor, before=before, after=snapshot(current))

@@ -84,6 +84,7 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
         "actor": actor_of(request.user),
         "report": report,
         "previous": previous,
+        "milestone": selectors.milestone_for(report),
         "form": form,
         "needs_confirm": previous is not None
         and services.repeats_previous(form["text"].value() or "", previous.text),
@@ -173,12 +174,21 @@ def round_page(request: HttpRequest, period_id: int) -> HttpResponse:
 @require_POST
 def report_review(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _report(request, report_id, "review")
+    judged = request.POST.get("milestone")
+    milestone = (
+        services.MilestoneJudgement(judged == "met", request.POST.get("milestone_reason", ""))
+        if judged in ("met", "not_met")
+        else None
+    )
     try:
         if request.POST.get("decision") == "accept":
-            services.report_accept(report, actor=request.user)
+            services.report_accept(report, actor=request.user, milestone=milestone)
         elif request.POST.get("decision") == "return":
             services.report_return(
-                report, comment=request.POST.get("comment", ""), actor=request.user
+                report,
+                comment=request.POST.get("comment", ""),
+                actor=request.user,
+                milestone=milestone,
             )
         else:
             raise PermissionDenied
