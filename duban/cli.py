@@ -121,6 +121,38 @@ def import_(path: Path, org: str | None) -> None:
         click.echo(line)
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@friendly_errors
+def backup(file: Path) -> None:
+    """Copy the whole database to FILE, consistent while the app runs."""
+    from duban.web.cli_commands import django_setup
+
+    django_setup()
+    from duban.web.backup import backup as run
+    from duban.web.backup import fingerprints
+
+    run(file)
+    rows = sum(n for n, _ in fingerprints().values())
+    click.echo(f"已备份到 {file}（{file.stat().st_size:,} 字节，{rows:,} 行）")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@friendly_errors
+def restore(file: Path) -> None:
+    """Replace the database's content with a backup made by `duban backup`."""
+    from duban.web.cli_commands import django_setup
+
+    django_setup()
+    from duban.web.backup import fingerprints
+    from duban.web.backup import restore as run
+
+    run(file)
+    rows = sum(n for n, _ in fingerprints().values())
+    click.echo(f"已从 {file} 恢复（{rows:,} 行）")
+
+
 @main.command("demo-setup")
 @click.option("--accounts-file", default="var/demo-accounts.txt", type=click.Path(path_type=Path))
 @friendly_errors
