@@ -1,224 +1,33 @@
-"""Web-page text of a table → a Grid (grid.py): the cells of HTML tables as browsers copy them.
+"""Web-page text of a table → a Grid (grid.py): rows cut, merged cells carried down.
 
-Three layouts are cut into cells here: one cell per line with blank lines between cells (a
-table's text), one row per line with cells split by '|', and each cell on its own line(s) ending
-in ' |'. Whatever the layout, the header is found as a run of short cells naming columns, even
-when a header cell is broken over lines ('责任' / '单位'); the rows of a cell stream are cut at
-task numbers; a row one cell short (a vertically merged unit cell) takes the cell from the row
-above, with a warning; extra cells (paragraphs of one long cell) join the progress column.
+The cells come from text_cells.py and the header from text_header.py. The rows of a cell stream
+are cut at task numbers; a row one cell short (a vertically merged unit cell) takes the cell from
+the row above, with a warning; extra cells (paragraphs of one long cell) join their column.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from duban.core.errors import Diagnostic
 from duban.core.importers.cells import split_units
-from duban.core.importers.columns import (
-    _EXACT as _COLUMN_NAMES,  # exact header names; see the report to the columns owner
-)
-from duban.core.importers.columns import (
-    ColumnKind,
-    header_kind,
-    is_header_row,
-    map_columns,
-    normalize_header,
-    period_end_month,
-)
+from duban.core.importers.columns import ColumnKind, is_header_row, map_columns, normalize_header
 from duban.core.importers.furniture import is_furniture, split_front
 from duban.core.importers.grid import Grid, GridRow, looks_like_section
 from duban.core.importers.lines import SECTION
+from duban.core.importers.text_cells import TextCell
+from duban.core.importers.text_header import SEQ as _SEQ
+from duban.core.importers.text_header import (
+    find_header,
+    header_continues,
+    header_levels,
+)
 from duban.core.units import looks_like_unit
 
-
-@dataclass(frozen=True)
-class TextCell:
-    text: str
-    line: int  # 1-based line where the cell starts
-
-
-_SEQ = re.compile(r"^[（(]?(\d{1,3})[）)]?[.．、]?$")
 _LEADER = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:[（(][^）)]{1,10}[）)])?$")
-_HEADER_SEARCH = 300
-_PIPE_RULE = re.compile(r"^[|\s:：\-—=+]+$")
 # Columns a vertical merge empties in the rows below its anchor, most likely first.
 _CARRIED: tuple[ColumnKind, ...] = ("units", "lead", "co", "leader", "deadline", "category")
-
-
-def blank_line_cells(text: str) -> list[TextCell]:
-    """Cells separated by blank lines; the lines of one cell (its <br>s) stay together.
-
-    One blank line separates two cells; an empty cell leaves two more ('a', '', '', '', 'b'
-    holds an empty cell between a and b), as converters write each cell followed by a blank line.
-    """
-    cells: list[TextCell] = []
-    current: list[str] = []
-    start = 0
-    blanks = 0
-    for no, raw in enumerate(text.splitlines(), start=1):
-        s = raw.strip()
-        if not s:
-            if current:
-                cells.append(TextCell("\n".join(current), start))
-                current = []
-            blanks += 1
-            continue
-        if cells and not current and blanks >= 3:
-            cells += [TextCell("", no - blanks + 1)] * ((blanks - 1) // 2)
-        blanks = 0
-        if not current:
-            start = no
-        current.append(s)
-    if current:
-        cells.append(TextCell("\n".join(current), start))
-    return cells
-
-
-def pipe_end_cells(text: str) -> tuple[list[str], list[TextCell]]:
-    """Cells that end in ' |', one or more lines each → (front lines, cells)."""
-    lines = text.splitlines()
-    first = next((i for i, x in enumerate(lines) if x.rstrip().endswith("|")), len(lines))
-    # The first cell is the non-blank lines right above the first '|'; the rest is front matter.
-    top = first
-    while top > 0 and lines[top - 1].strip():
-        top -= 1
-    front = lines[:top]
-    cells: list[TextCell] = []
-    current: list[str] = []
-    start = top + 1
-    for no, raw in enumerate(lines[top:], start=top + 1):
-        s = raw.strip()
-        if not current:
-            if not s:
-                continue
-            start = no
-        ends = s.endswith("|")
-        current.append(s[:-1].strip() if ends else s)
-        if ends:
-            cells.append(TextCell("\n".join(x for x in current if x), start))
-            current = []
-    if any(current):
-        cells.append(TextCell("\n".join(x for x in current if x), start))
-    return front, cells
-
-
-def pipe_rows(text: str, sep: str = "|") -> tuple[list[str], list[list[TextCell]]]:
-    """One row per line, cells split by '|' (or a tab) → (front lines, rows).
-
-    A line without the separator is kept whole. Whether rows are framed ('| 1 | … |',
-    markdown) is decided once for the document, so a row whose first cell is empty
-    (' | | 牵头 | 配合') keeps that cell.
-    """
-    lines = text.splitlines()
-    keep = " \r\u3000" if sep == "\t" else None  # tabs at the ends are empty cells
-    piped = [x.strip(keep) for x in lines if sep in x]
-    framed_left = sum(x.startswith(sep) for x in piped) * 2 > len(piped)
-    framed_right = sum(x.endswith(sep) for x in piped) * 2 > len(piped)
-    front: list[str] = []
-    rows: list[list[TextCell]] = []
-    for no, raw in enumerate(lines, start=1):
-        s = raw.strip(keep)
-        if not s.strip() or (sep == "|" and _PIPE_RULE.match(s)):
-            continue  # blank, or a markdown rule |---|---|
-        if sep not in s:
-            if rows:
-                rows.append([TextCell(s.strip(), no)])
-            else:
-                front.append(s.strip())
-            continue
-        if framed_left and s.startswith(sep):
-            s = s[1:]
-        if framed_right and s.endswith(sep):
-            s = s[:-1]
-        rows.append([TextCell(c.strip(), no) for c in s.split(sep)])
-    return front, rows
-
-
-def _joins(a: str, b: str) -> bool:
-    """Whether two header pieces are one column name broken over lines ('责任' + '单位')."""
-    joined = normalize_header(a + b)
-    if joined in _COLUMN_NAMES:
-        return True
-    # Otherwise only a short unknown piece ('年度' before '任务') starts a longer name.
-    return (
-        len(normalize_header(a)) <= 3 and header_kind(a) is None and header_kind(joined) is not None
-    )
-
-
-def merge_header_pieces(pieces: Sequence[TextCell]) -> list[TextCell]:
-    """Header cells broken over lines or blank lines ('年度' '任务' '目标') → one cell per column."""
-    out: list[TextCell] = []
-    for p in pieces:
-        if out and _joins(out[-1].text, p.text):
-            out[-1] = TextCell(out[-1].text + p.text, out[-1].line)
-        else:
-            out.append(p)
-    return _unfold_levels([TextCell(normalize_header(c.text), c.line) for c in out])
-
-
-def _sublevel(name: str) -> bool:
-    return header_kind(name) in ("lead", "co") or period_end_month(name) is not None
-
-
-def _unfold_levels(names: list[TextCell]) -> list[TextCell]:
-    """A two-level header read cell by cell: '责任单位' … '进展情况' '牵头' '配合' puts 牵头 and
-    配合 in the place of the merged 责任单位 cell above them (一季度 … under 形象进度 alike)."""
-    k = len(names)
-    while k > 0 and _sublevel(names[k - 1].text):
-        k -= 1
-    tail = names[k:]
-    if len(tail) < 2 or k < 2:
-        return names
-    kinds = {header_kind(c.text) for c in tail}
-    parents = ("units",) if kinds <= {"lead", "co"} else ("milestone",)
-    head = names[:k]
-    for i, c in enumerate(head):
-        if header_kind(c.text) in parents and c.text not in [t.text for t in tail]:
-            return [*head[:i], *tail, *head[i + 1 :]]
-    return names
-
-
-def _header_piece(text: str) -> bool:
-    """Short, no sentence punctuation, no number; an unknown piece is no unit name either."""
-    s = normalize_header(text)
-    if not 0 < len(s) <= 12 or re.search(r"[，。；：、！？,;\d]", s):
-        return False
-    return header_kind(s) is not None or not looks_like_unit(s)
-
-
-def find_header(cells: Sequence[TextCell]) -> tuple[int, int, list[TextCell]] | None:
-    """The first run of short cells that names the table's columns → (start, end, columns).
-
-    Only the first cells are searched: page furniture above a table is tens of cells, and a
-    PDF extract's thousands of lines hold no such run.
-    """
-    for i in range(min(len(cells), _HEADER_SEARCH)):
-        if not _header_piece(cells[i].text) or header_kind(cells[i].text) is None:
-            continue
-        j = i
-        while (
-            j < len(cells)
-            and _header_piece(cells[j].text)
-            and not looks_like_section(cells[j].text)
-        ):
-            j += 1
-        # A run ends at its last column name: a row-wide title (经济发展类) may follow the header.
-        while (
-            j - 1 > i
-            and header_kind(cells[j - 1].text) is None
-            and not _joins(cells[j - 2].text, cells[j - 1].text)
-        ):
-            j -= 1
-        names = merge_header_pieces(cells[i:j])
-        if (
-            len(names) >= 2
-            and header_kind(names[0].text) is not None
-            and is_header_row([c.text for c in names])
-        ):
-            return i, j, names
-    return None
 
 
 def stream_to_grid(
@@ -289,8 +98,8 @@ def rows_to_grid(
         return None
     names = [c.text for c in rows[at]]
     k = at + 1
-    while k < len(rows) and _header_continues(names, rows[k]):
-        names = _header_levels(names, [c.text for c in rows[k]])
+    while k < len(rows) and header_continues(names, rows[k]):
+        names = header_levels(names, [c.text for c in rows[k]])
         k += 1
     names = [normalize_header(n) for n in names]
     columns = map_columns([names])
@@ -340,35 +149,6 @@ def _join_broken_rows(rows: list[list[TextCell]], columns: Sequence) -> list[lis
             out[-1] = [*last[:-1], TextCell(joined, last[-1].line), *row[1:]]
         else:
             out.append(row)
-    return out
-
-
-def _header_continues(names: list[str], row: list[TextCell]) -> bool:
-    """A second header line: it finishes names above ('年度任务' / '目标') or names a level below
-    them ('责任单位' / '牵头', '配合'); no task number, every cell short."""
-    texts = [c.text for c in row]
-    if len(texts) != len(names) or _SEQ.match(texts[0] or "-"):
-        return False
-    pieces = [(a, b) for a, b in zip(names, texts, strict=True) if b]
-    return bool(pieces) and all(
-        _header_piece(b) and (_joins(a, b) or header_kind(b) is not None) for a, b in pieces
-    )
-
-
-def _header_levels(upper: list[str], lower: list[str]) -> list[str]:
-    """Two header lines → one name per column: a broken name joined, else the lower level's.
-
-    The grid layer reads one header row here: a lower level that names its own column (牵头,
-    配合, 一季度) says more than the merged cell above it.
-    """
-    out = []
-    for a, b in zip(upper, lower, strict=True):
-        if not b:
-            out.append(a)
-        elif _joins(a, b):
-            out.append(a + b)
-        else:
-            out.append(b if header_kind(b) is not None else a + b)
     return out
 
 

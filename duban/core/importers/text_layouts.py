@@ -25,14 +25,9 @@ from duban.core.importers.grid import Grid, grid_to_plan
 from duban.core.importers.leaders import split_leaders
 from duban.core.importers.lines import decode
 from duban.core.importers.period import document_period
-from duban.core.importers.text_grid import (
-    blank_line_cells,
-    find_header,
-    pipe_end_cells,
-    pipe_rows,
-    rows_to_grid,
-    stream_to_grid,
-)
+from duban.core.importers.text_cells import blank_line_cells, pipe_end_cells, pipe_rows
+from duban.core.importers.text_grid import rows_to_grid, stream_to_grid
+from duban.core.importers.text_header import find_header
 from duban.core.importers.text_lists import list_to_grid, looks_like_list
 from duban.core.importers.text_pdf import looks_like_pdf_text, parse_text
 from duban.core.model import Plan
