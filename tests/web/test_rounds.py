@@ -336,3 +336,17 @@ def test_it_imports_milestones_from_a_decomposition_table(db):
     assert list(Milestone.objects.values_list("task__seq", "end_month", "text")) == [
         (2, 3, "完成预算收入的25%")
     ]
+
+
+def test_it_mails_the_units_reporters_when_a_report_is_returned(
+    world, october, as_user, mailoutbox
+):
+    world.users["unit_b"].email = "dgz@example.org"
+    world.users["unit_b"].save()
+    report = slot(october.period, "底阁镇")
+    submit(as_user(world.users["unit_b"]), report, "1-10月，固定资产投资2.9亿元。")
+    as_user(world.users["office"]).post(
+        f"/reports/{report.pk}/review/", {"decision": "return", "comment": "请补充同比增幅。"}
+    )
+    assert [m.to for m in mailoutbox] == [["dgz@example.org"]]
+    assert "请补充同比增幅。" in mailoutbox[0].body and "第1项" in mailoutbox[0].subject

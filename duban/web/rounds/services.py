@@ -181,9 +181,30 @@ def report_return(
     """Return a report to its unit with a comment the unit sees (退回)."""
     if not comment.strip():
         raise RoundError("退回时请写明意见")
-    return _review(
+    returned = _review(
         report, Report.State.RETURNED, comment.strip(), actor, "report_return", milestone
     )
+    notify_returned(returned)
+    return returned
+
+
+def notify_returned(report: Report) -> None:
+    """E-mail the unit's reporters that a report came back (Django's mail settings; the demo
+    prints to the console). The in-app notice is the 我的填报 page, returned reports first."""
+    from django.contrib.auth import get_user_model
+    from django.core.mail import send_mass_mail
+
+    recipients = list(
+        get_user_model()
+        .objects.filter(membership__unit_id=report.unit_id, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if not recipients:
+        return
+    subject = f"【督办】{report.period} 第{report.task.seq}项进展被退回"
+    body = f"督查室退回了贵单位{report.period}第{report.task.seq}项的进展。\n意见：{report.return_comment}\n请登录系统修改后重新报送。"
+    send_mass_mail([(subject, body, None, [to]) for to in recipients], fail_silently=True)
 
 
 def _review(
