@@ -28,13 +28,15 @@ def example_pdf() -> Path:
     return pdf
 
 
-def _seconds(fn, runs: int) -> float:
-    best = []
+def _medians(fns: list, runs: int) -> list[float]:
+    """Median seconds of each function, run in turns so that a busy machine weighs on all alike."""
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        best.append(time.perf_counter() - t)
-    return sorted(best)[len(best) // 2]
+        for fn, out in zip(fns, times, strict=True):
+            t = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t)
+    return [sorted(ts)[len(ts) // 2] for ts in times]
 
 
 def bench_pdf_import(path: Path | None = None, runs: int = 3) -> list[tuple[str, str, str]]:
@@ -53,8 +55,7 @@ def bench_pdf_import(path: Path | None = None, runs: int = 3) -> list[tuple[str,
 
     with pdfplumber.open(path) as pdf:
         pages = len(pdf.pages)
-    ours = _seconds(lambda: read_pdf(path), runs)
-    theirs = _seconds(plumber, runs)
+    ours, theirs = _medians([lambda: read_pdf(path), plumber], runs)
     plan = read_pdf(path)
     return [
         (

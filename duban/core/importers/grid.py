@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -471,3 +471,25 @@ def _milestones(col: ColumnMeaning, text: str, part: _Part, seq: int, warnings: 
         )
     )
     return [Milestone(col.header, 12, one_line(text))]
+
+
+def dump(grid: Grid) -> Iterator[str]:
+    """The Grid as lines for `duban parse --debug`: where each row stands, its cells, its merges.
+
+    '^' marks a cell covered from above (a vertical merge), '<' one covered from its left.
+    """
+    yield f"grid of {grid.source}: {len(grid.rows)} rows" + (
+        f", title {grid.title}" if grid.title else ""
+    )
+    for row in grid.rows:
+        where = f"{row.line:5d}" + (f" p{row.page:<3d}" if row.page is not None else "     ")
+        kind = f" {row.kind}" if row.kind else ""
+        cells = " | ".join(
+            ("^" if c.above else "<" if c.left else "") + c.text.replace("\n", "⏎")[:40]
+            for c in row.cells
+        )
+        yield f"{where}{kind} | {cells}"
+        if is_header_row(row.texts):
+            yield "      columns: " + ", ".join(
+                f"{c.header or '·'}={c.kind}" for c in map_columns([row.texts])
+            )

@@ -9,12 +9,15 @@ does) is refused, all before a parser runs. openpyxl itself uses defusedxml when
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from duban.core.errors import InputError
 
@@ -34,6 +37,7 @@ class Limits:
 
 
 LIMITS = Limits()
+T = TypeVar("T")
 
 
 def check_size(path: Path, limits: Limits = LIMITS) -> None:
@@ -138,3 +142,75 @@ def convert_legacy(path: Path, workdir: Path, limits: Limits = LIMITS) -> Path:
             source=str(path),
         )
     return out
+
+
+def read_isolated(
+    reader: Callable[[Path], T],
+    path: Path,
+    *,
+    memory_mb: int = 1024,
+    seconds: float = 120.0,
+) -> T:
+    """Run a reader in a forked worker with an address-space limit and a time limit.
+
+    The checks above stop the known bombs; this stops what they miss (a parser that balloons
+    on some other input) from taking the web server down with it. Linux and macOS only.
+    """
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_worker, args=(reader, path, memory_mb, send), daemon=True)
+    worker.start()
+    send.close()
+    try:
+        if not receive.poll(seconds):
+            raise InputError(
+                f"reading the file took over {seconds:.0f} s: stopped", source=str(path)
+            )
+        outcome, value = receive.recv()
+    except EOFError:
+        outcome, value = "crash", None
+    finally:
+        worker.kill()
+        worker.join()
+        receive.close()
+    if outcome == "ok":
+        return value
+    if outcome == "error":
+        message, source, page, line = value
+        raise InputError(message, source=source, page=page, line=line)
+    if outcome == "memory":
+        raise InputError(
+            f"reading the file needs more than {memory_mb} MB of memory: refused", source=str(path)
+        )
+    raise InputError("the reader stopped without an answer (a crash)", source=str(path))
+
+
+def _worker(reader, path: Path, memory_mb: int, send) -> None:
+    # The limit counts the address space the fork inherited, so it is set above what is mapped now.
+    import resource
+
+    mapped = _mapped_bytes()
+    if mapped:  # without /proc (macOS) the limit is not set: RLIMIT_AS is not enforced there
+        limit = mapped + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        send.send(("ok", reader(path)))
+    except InputError as exc:
+        send.send(("error", (exc.message, exc.source, exc.page, exc.line)))
+    except MemoryError:
+        send.send(("memory", None))
+    except Exception as exc:  # an unexpected failure still ends as one sentence
+        send.send(
+            ("error", (f"the file could not be read ({type(exc).__name__})", str(path), None, None))
+        )
+
+
+def _mapped_bytes() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0

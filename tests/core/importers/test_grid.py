@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from duban.core.errors import InputError
-from duban.core.importers.grid import Cell, Grid, GridRow, grid_to_plan
+from duban.core.importers.grid import Cell, Grid, GridRow, dump, grid_to_plan
 
 R = GridRow.of
 TITLE = "2021年《政府工作报告》任务目标第三季度落实情况表"
@@ -224,7 +224,7 @@ def test_it_reads_another_districts_project_table_with_its_own_column_names():
                 "下步打算",
             ],
             2,
-        ),  # fmt: skip
+        ),
         R(
             [
                 "1",
@@ -240,7 +240,7 @@ def test_it_reads_another_districts_project_table_with_its_own_column_names():
                 "9月底前交付",
             ],
             3,
-        ),  # fmt: skip
+        ),
     )
     t = plan.task(1)
     assert t.target == "城区学校扩容：新建小学1所、幼儿园2所"
@@ -257,3 +257,24 @@ def test_it_reads_another_districts_project_table_with_its_own_column_names():
         ("下步打算", "9月底前交付"),
     )
     assert (plan.year, plan.kind) == (2022, "progress")
+
+
+def test_it_dumps_a_grid_with_its_merges_and_column_meanings():
+    covered = Cell("", above=True)
+    lines = list(
+        dump(
+            Grid(
+                (
+                    R(HEADER, 1),
+                    GridRow((Cell("1"), Cell("目标"), Cell("区发改局"), Cell("进展")), 2),
+                    GridRow((covered, covered, Cell("底阁镇"), Cell("1-9月")), 3),
+                ),
+                source="t",
+            )
+        )
+    )
+    assert (
+        lines[2]
+        == "      columns: 序号=seq, 年度任务目标=target, 责任单位=units, 进展情况=progress"
+    )
+    assert lines[-1] == "    3      | ^ | ^ | 底阁镇 | 1-9月"
