@@ -114,13 +114,10 @@ def bulletin_docx(
             n += 1
             _subheading(doc, f"（{ordinal(n)}）报送内容需改进的情况")
             for note in notes:
-                who = f"{note.unit}" if note.unit else "报送单位"
+                who = note.unit or "报送单位"
                 label = FLAG_LABELS.get(note.kind, note.kind)
-                para(
-                    doc,
-                    full_stop(f"第{note.seq}项，{who}报送内容{label}：{note.reason}"),
-                    indent=True,
-                )
+                sentence = f"第{note.seq}项，{who}报送的进展情况{label}：{note.reason}"
+                para(doc, full_stop(sentence), indent=True)
     if n == 0:
         para(doc, "本期未发现需通报的问题。", indent=True)
 

@@ -64,7 +64,7 @@ def test_it_names_units_that_did_not_report_and_weak_reports(judged):
     assert "（三）未按要求报送的单位" in judged
     missing = next(p for p in judged if p.startswith("以下单位对承担的任务未报送进展情况"))
     assert "区财政局（第44项）" in missing
-    assert f"第98项，区人武部报送内容内容空泛：{VAGUE_98}。" in judged
+    assert f"第98项，区人武部报送的进展情况内容空泛：{VAGUE_98}。" in judged
 
 
 def test_it_lists_requirements_from_the_template_as_yi_shi_er_shi(judged):

@@ -1,0 +1,55 @@
+"""Render timings for `make bench`: the whole example as DOCX, XLSX and PDF (goals 1 s, 1 s, 5 s)."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "yicheng-2021-q3.txt"
+
+
+def _median(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def bench_render(runs: int = 5, pdf_runs: int = 3) -> dict[str, float]:
+    """Median seconds per output of the parsed example (parsing is not counted).
+
+    The PDF figure includes starting LibreOffice with a fresh profile, as every conversion does.
+    """
+    from duban.core.importers import read_plan
+    from duban.core.render.pdf import docx_to_pdf
+    from duban.core.render.table_docx import table_docx
+    from duban.core.render.table_xlsx import table_xlsx
+
+    plan = read_plan(EXAMPLE)
+    docx = table_docx(plan)
+    cpu_before = _children_cpu()
+    pdf_s = _median(lambda: docx_to_pdf(docx), pdf_runs)
+    return {
+        "docx_s": _median(lambda: table_docx(plan), runs),
+        "xlsx_s": _median(lambda: table_xlsx(plan), runs),
+        "pdf_s": pdf_s,
+        # LibreOffice's own CPU time per conversion: on a shared, loaded machine the wall time
+        # above is mostly waiting for a core, and this says what an idle one would take.
+        "pdf_cpu_s": (_children_cpu() - cpu_before) / pdf_runs,
+    }
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+if __name__ == "__main__":  # pragma: no cover
+    for name, seconds in bench_render().items():
+        print(f"{name}\t{seconds:.3f}")
