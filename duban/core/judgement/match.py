@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from duban.core.indicators.actuals import Actual, find_actuals
 from duban.core.indicators.targets import TargetIndicator
@@ -35,12 +36,23 @@ class Match:
 
 def common_run(metric: str, text: str) -> int:
     """Length of the longest run of metric's characters that appears in text."""
-    longest = min(len(metric), 16)
-    for size in range(longest, 1, -1):
+    pairs = _pairs(text)
+    # Runs of the metric's character pairs found in text bound the answer from above, and
+    # are short for almost every pair of metric and clause; only those sizes are tried.
+    bound = run = 0
+    for i in range(len(metric) - 1):
+        run = run + 1 if metric[i : i + 2] in pairs else 0
+        bound = max(bound, run)
+    for size in range(min(bound + 1, 16), 1, -1):
         for i in range(len(metric) - size + 1):
             if metric[i : i + size] in text:
                 return size
     return 0
+
+
+@lru_cache(maxsize=4096)
+def _pairs(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _needed(metric: str) -> int:
