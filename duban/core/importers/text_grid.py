@@ -38,7 +38,7 @@ def stream_to_grid(
     if found is None:
         return None
     start, end, names = found
-    front = front + [c.text for c in cells[:start]]
+    front, above = _section_above(front + [c.text for c in cells[:start]])
     width = len(names)
     columns = map_columns([[c.text for c in names]])
     seq_col = next((i for i, c in enumerate(columns) if c.kind == "seq"), None)
@@ -76,6 +76,7 @@ def stream_to_grid(
     title, furniture = split_front(front)
     grid_rows = _front_rows(furniture)
     grid_rows.append(GridRow.of([c.text for c in names], names[0].line, kind="header"))
+    grid_rows += [GridRow.of([t], names[0].line, kind="section") for t in above]
     previous: list[str] | None = None
     for k, (kind, row) in enumerate(rows):
         if kind == "section":
@@ -103,11 +104,12 @@ def rows_to_grid(
         k += 1
     names = [normalize_header(n) for n in names]
     columns = map_columns([names])
-    front = front + [" ".join(c.text for c in r) for r in rows[:at]]
+    front, above = _section_above(front + [" ".join(c.text for c in r) for r in rows[:at]])
     warnings: list[Diagnostic] = []
     title, furniture = split_front(front)
     grid_rows = _front_rows(furniture)
     grid_rows.append(GridRow.of(names, rows[at][0].line, kind="header"))
+    grid_rows += [GridRow.of([t], rows[at][0].line, kind="section") for t in above]
     body = _join_broken_rows(rows[k:], columns)
     tail: list[str] = []
     while body and len(body[-1]) == 1 and is_furniture(body[-1][0].text):
@@ -298,6 +300,14 @@ def _trailing_furniture(cells: list[TextCell]) -> tuple[list[TextCell], list[str
         tail.insert(0, cells[-1].text)
         cells = cells[:-1]
     return cells, tail
+
+
+def _section_above(front: list[str]) -> tuple[list[str], list[str]]:
+    """A section title set above the header ('一、教育（2项）' then the table) opens the table."""
+    above: list[str] = []
+    while front and _is_section_cell(front[-1]):
+        above.insert(0, front.pop())
+    return front, above
 
 
 def _front_rows(front: list[str]) -> list[GridRow]:

@@ -32,6 +32,7 @@ EXAMPLE = ROOT / "examples" / "yicheng-2021-q3.txt"
         ("list-county-2024-decomposition.txt", "list"),
         ("tabs-district-2024-q1.txt", "tab-rows"),
         ("cells-city-2020-november-portal.txt", "cells"),
+        ("pipe-rows-county-2023-livelihood.txt", "pipe-rows"),
     ],
 )
 def test_it_detects_each_web_layout(name, layout):
