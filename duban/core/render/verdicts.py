@@ -10,18 +10,13 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Protocol
 
+from duban.core.judgement.verdicts import LABELS
+
 # The order a bulletin counts them in; "not_reported" is the renderer's own category for a task
 # with no report at all, which must never read as "no progress".
 VERDICT_ORDER = ("completed", "on_schedule", "behind", "stalled", "in_progress", "not_reported")
-VERDICT_LABELS = {
-    "completed": "已完成",
-    "on_schedule": "达序时进度",
-    "behind": "滞后于序时进度",
-    "stalled": "停滞",
-    "in_progress": "推进中",
-    "not_reported": "未报送",
-    "unknown": "无法比较",
-}
+# The judgement's own words (one place), plus the renderer's "not reported".
+VERDICT_LABELS = {**LABELS, "not_reported": "未报送"}
 FLAG_LABELS = {
     "vague": "内容空泛",
     "unchanged": "与上期基本相同",

@@ -40,7 +40,7 @@ def test_it_writes_one_row_per_task_and_unit_report(workbook, example_plan):
 def test_it_writes_verdicts_and_indicators_when_judged(workbook, example_plan):
     rows = list(workbook["研判"].iter_rows(min_row=2, values_only=True))
     first = rows[0]
-    assert first[:4] == (1, "滞后于序时进度", BEHIND_1, "固定资产投资")
+    assert first[:4] == (1, "滞后", BEHIND_1, "固定资产投资")
     assert first[8] == -4.7
     assert rows[1][:4] == (1, None, None, "地区生产总值")  # openpyxl reads "" back as None
     task11 = next(r for r in rows if r[0] == 11)
