@@ -110,11 +110,12 @@ def judge_plan(
     """Every task's verdict for the plan's period (a plan without a period is judged at year end)."""
     period = plan.period or DEFAULT_PERIOD
     reused = reused_flags(plan, thresholds)
+    reporting = any(r.text.strip() for t in plan.tasks for r in t.reports)
     before = {t.seq: t for t in previous.tasks} if previous is not None else {}
     return PlanJudgement(
         period,
         tuple(
-            judge_task(t, period, before.get(t.seq), thresholds, reused.get(t.seq, ()))
+            judge_task(t, period, before.get(t.seq), thresholds, reused.get(t.seq, ()), reporting)
             for t in plan.tasks
         ),
     )
@@ -126,7 +127,10 @@ def judge_task(
     previous: Task | None = None,
     thresholds: FlagSettings = DEFAULT_SETTINGS,
     reused: tuple[Flag, ...] | list[Flag] = (),
+    reporting: bool = True,
 ) -> TaskJudgement:
+    """One task's verdict; `reporting` False for a plan nobody has reported on yet (a
+    decomposition table), where a missing report is no news."""
     m = period.end_month
     indicators = target_indicators(task.target)
     figures = reported_actuals(task, only_if=None if indicators else ESTIMATE)
@@ -166,6 +170,8 @@ def judge_task(
     )
     verdict = task_verdict(facts) if task.reports else "in_progress"
     flags = _flags(task, period, previous, thresholds, matches, figures, verdict) + list(reused)
+    if not reporting:
+        flags = [f for f in flags if f.kind != "missing_report"]
     return TaskJudgement(
         task.seq,
         verdict,

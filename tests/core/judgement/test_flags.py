@@ -85,7 +85,10 @@ def test_a_responsible_unit_without_a_report_is_missing():
 
 
 def test_a_task_without_any_report_names_its_lead_unit():
-    p = plan(task(5, "推动外贸进出口稳中提质。", units=("区商务和投资促进局",)))
+    p = plan(
+        task(5, "推动外贸进出口稳中提质。", units=("区商务和投资促进局",)),
+        task(54, "建成公共充电桩50个。", report("全区已建成50个公共充电桩。"), units=("区发改局",)),
+    )
     (missing,) = flags(p, 5, "missing_report")
     assert missing.unit == "区商务和投资促进局"
 
@@ -156,3 +159,9 @@ def test_a_report_like_last_periods_is_unchanged():
         task(51, "加快推进11个老旧小区改造。", report("雨污分流管网全部完工。", "区住建局"))
     )
     assert judge_plan(now, previous=changed).task(51).flags == ()
+
+
+def test_a_plan_nobody_has_reported_on_yet_flags_no_missing_reports():
+    p = plan(task(5, "推动外贸进出口稳中提质。", units=("区商务和投资促进局",)), period=None)
+    (t,) = judge_plan(p).tasks
+    assert (t.verdict, t.flags) == ("in_progress", ())
