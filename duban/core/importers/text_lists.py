@@ -50,9 +50,10 @@ def _labels_in(line: str) -> list[tuple[int, int, str]]:
     for m in _LABEL.finditer(line):
         if label_kind(m.group("label")) is None:
             continue
-        start = m.start()
-        if start > 0 and line[start - 1] not in " \t；;。，," and line[start] not in "（(【[":
+        at = m.start("label")
+        if at > 0 and line[at - 1] not in " \t\u3000（(【[；;。，,":
             continue  # '…的完成情况：' inside a sentence is no label
+        start = m.start()
         out.append((start, m.end(), m.group("label")))
     return out
 

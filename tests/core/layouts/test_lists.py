@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from duban.core.importers.text_layouts import parse_any_text
 from tests.core.layouts.reading import messages, read, rows
 
 
@@ -70,3 +71,22 @@ def test_it_keeps_the_covering_notice_out_and_a_section_without_items(plan):
         ("三、保障措施", 0),
     ]
     assert messages(plan) == []
+
+
+def test_it_reads_labels_on_the_targets_own_line_set_apart_by_spaces():
+    plan = parse_any_text(
+        "2024年重点工作任务清单\n"
+        "1.努力实现地区生产总值增长6%左右。 牵头单位：县发改委 责任单位：县统计局、县财政局\n"
+        "2.新增城镇就业3000人。牵头单位: 县人社局；分管领导: 王军李华\n",
+        "inline.txt",
+    )
+    assert rows(plan) == [
+        (
+            1,
+            "努力实现地区生产总值增长6%左右。",
+            [("县发改委", "lead"), ("县统计局", "co"), ("县财政局", "co")],
+            [],
+            [],
+        ),
+        (2, "新增城镇就业3000人。", [("县人社局", "lead")], ["王军", "李华"], []),
+    ]
