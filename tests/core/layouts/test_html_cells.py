@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.layouts.reading import messages, read, rows
+from duban.core.importers.text_layouts import parse_any_text
+from tests.core.layouts.reading import FIXTURES, messages, read, rows
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +90,14 @@ def test_it_keeps_a_section_without_rows_and_warns_about_its_count(plan):
         ("三、营商环境", 1, 0),
     ]
     assert messages(plan)[1] == "section '三、营商环境' declares 1 tasks but has 0"
+
+
+def test_it_keeps_a_last_row_cut_off_in_a_copy_with_a_warning():
+    text = (FIXTURES / "cells-county-2024-june.txt").read_text(encoding="utf-8")
+    cut = parse_any_text(text[: text.index("各乡镇\n\n赵刚")], "cut.txt")
+    last = cut.tasks[-1]
+    assert (last.seq, last.target, last.reports) == (5, "完成农村改厕1200户。", ())
+    assert [u.name for u in last.units] == ["县委农办(县农业农村局)"]
+    assert messages(cut)[-1] == (
+        "the last row has 3 of 6 cells: the text is cut off (the row is kept as far as it goes)"
+    )
