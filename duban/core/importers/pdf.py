@@ -11,6 +11,7 @@ taking too long is refused with a sentence that says so.
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -69,9 +70,10 @@ def pdf_grid(path: Path, limits: Limits = LIMITS) -> Grid | None:
             _check_time(deadline, limits, path, number)
             try:
                 _check_text_layer(page, path, number)
+                view = _without_doubled_chars(page)
                 above = 0.0
-                for table in page.find_tables(_settings(page)):
-                    rows += _text_between(page, above, table)
+                for table in view.find_tables(_settings(page)):
+                    rows += _text_between(view, above, table)
                     above = table.bbox[3]
                     for r_no, (texts, cells) in enumerate(_table_rows(table), start=1):
                         for row in _split_fused_header(texts, cells, r_no, number):
@@ -100,7 +102,7 @@ def pdf_text(path: Path, limits: Limits = LIMITS) -> str:
         for number, page in enumerate(pdf.pages, start=1):
             _check_time(deadline, limits, path, number)
             _check_text_layer(page, path, number)
-            parts.append(page.extract_text() or "")
+            parts.append(_without_doubled_chars(page).extract_text() or "")
             page.close()
     return "\n".join(parts)
 
@@ -158,6 +160,17 @@ def _text_between(page, top: float, table) -> list[GridRow]:
             paragraphs.append(text)
         wrapped = line["x1"] >= table.bbox[2] - 2.5 * (line["bottom"] - line["top"])
     return [GridRow.of([t], 0, page.page_number) for t in paragraphs if t]
+
+
+def _without_doubled_chars(page):
+    """WPS draws fake bold by printing each glyph twice ('字字节节'): keep one of each."""
+    chars = page.chars
+    doubled = sum(
+        1
+        for a, b in itertools.pairwise(chars)
+        if a["text"] == b["text"] and abs(a["x0"] - b["x0"]) < 1 and abs(a["top"] - b["top"]) < 1
+    )
+    return page.dedupe_chars() if doubled > len(chars) * 0.02 else page
 
 
 def _settings(page) -> dict:

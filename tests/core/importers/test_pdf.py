@@ -138,3 +138,16 @@ def test_it_recovers_the_last_row_of_a_table_without_a_closing_rule(example_plan
         seqs = {row[0] for page in doc.pages for t in page.extract_tables() for row in t}
     assert "18" in seqs and "19" not in seqs  # pdfplumber alone loses task 19, the last row
     assert comparable(read_pdf(pdf)) == comparable(plan)
+
+
+def test_it_splits_a_header_row_fused_with_the_continuation_below_it():
+    from duban.core.importers.grid import Cell
+    from duban.core.importers.pdf import _split_fused_header
+
+    texts = ["序号", "年度任务目标", "责任单位", "进展情况\n峨山镇：\n1-9月，投资5.14亿元。"]
+    header, rest = _split_fused_header(texts, [Cell(t) for t in texts], 1, 2)
+    assert (header.kind, header.texts) == (
+        "header",
+        ["序号", "年度任务目标", "责任单位", "进展情况"],
+    )
+    assert rest.texts == ["", "", "", "峨山镇：\n1-9月，投资5.14亿元。"]
