@@ -7,11 +7,11 @@ from typing import Any, Literal
 
 from django.http import Http404
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from duban.web.access import actor_of, get_or_deny
 from duban.web.api.params import Id, answers, id_filter
-from duban.web.api.schemas import DashboardOut, SearchOut
+from duban.web.api.schemas import DashboardOut, SearchOut, no_control_characters
 from duban.web.dashboard import selectors as dashboard
 from duban.web.dashboard.verdicts import FLAG_LABELS, LABELS, VERDICTS
 from duban.web.plans import selectors as plan_selectors
@@ -92,6 +92,8 @@ class SearchParams(Schema):
     )
     kind: Literal["task", "report"] | None = None
     page: int = Field(1, ge=1, le=10_000, description=f"pages of {search.PAGE_SIZE}")
+
+    _q = field_validator("q")(no_control_characters)
 
 
 @router.get("/search", response=answers(SearchOut), tags=["检索"])

@@ -124,7 +124,8 @@ class ReportOut(Schema):
     internal_note: str | None = Field(description="the office and leaders only")
 
 
-def _no_control_characters(text: str) -> str:
+def no_control_characters(text: str) -> str:
+    """Refuse NUL and other control characters (PostgreSQL cannot store NUL in text)."""
     if any(ord(c) < 32 and c not in "\n\r\t" for c in text):
         raise ValueError("文字中有控制字符")
     return text
@@ -134,7 +135,7 @@ class ReportWrite(Schema):
     text: str = Field(max_length=20000)
     version: int = Field(ge=0, le=2**31 - 1, description="the version this text was based on")
 
-    _text = field_validator("text")(_no_control_characters)
+    _text = field_validator("text")(no_control_characters)
 
 
 class ReportSubmit(ReportWrite):

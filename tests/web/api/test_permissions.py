@@ -99,13 +99,6 @@ def test_a_unit_submits_its_report_through_the_rounds_service(world, api_as):
     assert again.status_code == 403  # submitted: no longer the unit's to change
 
 
-def test_a_text_with_control_characters_is_refused_with_422(world, api_as):
-    draft_a = world.drafts["区发改局"]
-    answer = api_as("unit_a").put(f"/reports/{draft_a.pk}", {"text": "a\x00b", "version": 1})
-    assert answer.status_code == 422
-    assert answer.json()["code"] == "invalid"
-
-
 def test_a_write_from_another_system_needs_the_token_and_no_csrf_cookie(world, api_as):
     from django.test import Client
 
