@@ -76,3 +76,14 @@ def test_its_offsets_point_into_the_text():
     text = "已增加天然气用户3720户，供热工程已完成。"
     q = one(text)
     assert text[q.start : q.end] == "3720户"
+
+
+def test_it_reads_approximate_amounts_written_with_yu():
+    found = find_quantities("集团承担2567万元，共计3700余万元")
+    assert [(q.value, q.unit) for q in found] == [(2567, "万元"), (3700, "万元")]
+
+
+def test_numbers_split_over_the_pdfs_lines_read_whole_after_import(example_plan):
+    # The text has "一般公共预算收入 1.31" and "亿元，…" on two lines; the importer joins them.
+    yinping = next(r for r in example_plan.task(2).reports if r.unit == "阴平镇")
+    assert [(q.value, q.unit) for q in find_quantities(yinping.text)][:1] == [(1.31, "亿元")]
