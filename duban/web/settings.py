@@ -199,3 +199,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DUBAN_LOG_LEVEL", "WARNING")},
 }
+
+# JSON API rate limits (duban/web/api/throttle.py), "count/second|minute|hour|day": per token,
+# and per client address for requests without a valid token. A system check validates them.
+DUBAN_API_TOKEN_RATE = os.environ.get("DUBAN_API_TOKEN_RATE", "300/minute")
+DUBAN_API_ADDRESS_RATE = os.environ.get("DUBAN_API_ADDRESS_RATE", "60/minute")

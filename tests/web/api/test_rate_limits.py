@@ -40,3 +40,11 @@ def test_a_rate_is_written_like_300_per_minute():
     assert parse_rate("5/second") == (5, 1)
     with pytest.raises(ValueError):
         parse_rate("300/m")
+
+
+def test_a_mistyped_rate_fails_the_system_check(settings):
+    from duban.web.api.checks import rates_are_valid
+
+    assert rates_are_valid(None) == []
+    settings.DUBAN_API_ADDRESS_RATE = "60 per minute"
+    assert [e.id for e in rates_are_valid(None)] == ["duban.api.E001"]
