@@ -160,3 +160,10 @@ def test_the_task_rule_table_in_order():
     assert task_verdict(TaskFacts((), True, False, False)) == "stalled"
     assert task_verdict(TaskFacts((), False, True, True)) == "in_progress"
     assert {r.verdict for r in INDICATOR_RULES} == {"completed", "on_schedule", "behind"}
+
+
+def test_a_level_reached_is_on_schedule():
+    t = judged("农村自来水普及率达到98%。", "目前，全区农村自来水普及率达到98.5%。")
+    (ind,) = t.indicators
+    assert (ind.kind, ind.verdict, ind.actual.value) == ("level", "on_schedule", 98.5)
+    assert t.verdict == "on_schedule"
