@@ -270,7 +270,10 @@ def _section_head(
     elif len(distinct) != 1:
         return None
     spans = len(row.cells) > 1 and all(c.left for c in row.cells[1:])
-    if not (row.kind == "section" or spans or looks_like_section(text)):
+    # A '（二）…' alone in the progress column is a list item continued from the page before.
+    first = next(i for i, t in enumerate(texts) if t)
+    in_title_place = first in (0, seq_i, _index(columns, "target"), _index(columns, "category"))
+    if not (row.kind == "section" or spans or (in_title_place and looks_like_section(text))):
         return None
     if _SEQ.match(text):
         return None

@@ -278,3 +278,13 @@ def test_it_dumps_a_grid_with_its_merges_and_column_meanings():
         == "      columns: 序号=seq, 年度任务目标=target, 责任单位=units, 进展情况=progress"
     )
     assert lines[-1] == "    3      | ^ | ^ | 底阁镇 | 1-9月"
+
+
+def test_it_reads_a_list_item_continued_on_the_next_page_as_text_not_a_section():
+    plan = _plan(
+        R(HEADER, 1, page=1),
+        R(["1", "推进项目建设", "区发改局", "（一）完成立项。"], 2, page=1),
+        R(["", "", "", "（二）开工建设。"], 3, page=2),
+    )
+    assert [s.title for s in plan.sections] == [""]
+    assert plan.task(1).reports[0].text == "（一）完成立项。\n（二）开工建设。"
