@@ -102,3 +102,11 @@ def test_it_adds_the_licensed_font_slot_and_the_aliases(tmp_path, monkeypatch):
     aliases = pdf_module.ALIASES.read_text(encoding="utf-8")
     for face in ("仿宋_GB2312", "仿宋", "FangSong", "方正小标宋简体", "黑体", "楷体_GB2312"):
         assert f"<family>{face}</family>" in aliases, face
+
+
+@needs_soffice
+def test_it_gives_up_after_the_timeout_with_a_clear_error():
+    doc = new_document()
+    para(doc, "区发改局")
+    with pytest.raises(ConversionError, match="超时"):
+        docx_to_pdf(to_bytes(doc), timeout=0.05)
