@@ -233,11 +233,6 @@ def test_it_writes_hostile_text_into_the_progress_table_as_text(world):
     assert b"<script>" not in docx
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="duban/web/dashboard/assessment.py appends strings with ws.append, which makes "
-    "'=…' a formula; write cells as in duban/core/render/table_xlsx._append, then drop this mark",
-)
 def test_it_writes_hostile_unit_names_into_the_assessment_as_text(world, as_user):
     if "assessment_xlsx" not in ROUTES:
         pytest.skip("no assessment export in this tree")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from duban.core.errors import InputError
 from duban.core.model import Plan, Task
 from duban.core.render.verdicts import (
     VERDICT_ORDER,
@@ -67,15 +68,22 @@ class QualityNote:
 
 
 def load_template(path: Path | None = None) -> Template:
-    data = tomllib.loads((path or DEFAULT_TEMPLATE).read_text(encoding="utf-8"))
-    return Template(
-        series=data["series"],
-        title=data["title"],
-        addressees=data["addressees"],
-        basis=data["basis"],
-        overall_praise=data.get("overall_praise", ""),
-        requirements=tuple(data.get("requirements", ())),
-    )
+    """The bulletin's wording; an office's copy that is not valid TOML or lacks a key says which."""
+    source = path or DEFAULT_TEMPLATE
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+        return Template(
+            series=data["series"],
+            title=data["title"],
+            addressees=data["addressees"],
+            basis=data["basis"],
+            overall_praise=data.get("overall_praise", ""),
+            requirements=tuple(data.get("requirements", ())),
+        )
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"通报模板不是有效的 TOML：{exc}", source=str(source)) from exc
+    except KeyError as exc:
+        raise InputError(f"通报模板缺少 {exc.args[0]}", source=str(source)) from exc
 
 
 def fill(text: str, values: dict[str, str]) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from duban.core.errors import DubanError
 from duban.core.model import Plan
@@ -46,6 +48,8 @@ def export_bulletin(
     issue_no: int | None = None,
     issued: str | None = None,
     office: str | None = None,
+    basis_no: str | None = None,
+    template: Path | None = None,
     unit: str | None = None,
     judgement: PlanJudgementLike | None = None,
 ) -> bytes:
@@ -57,6 +61,8 @@ def export_bulletin(
     except ValueError as exc:
         raise DubanError(f"日期应写作 YYYY-MM-DD，而不是 {issued!r}") from exc
     info = BulletinInfo(issue_no=issue_no, issued=day, office=office)
+    if basis_no:
+        info = replace(info, basis_no=basis_no)
     judgement = judgement if judgement is not None else judge_if_available(plan)
     if unit:
         from duban.core.render.unit_report_docx import unit_report_docx
@@ -65,7 +71,7 @@ def export_bulletin(
     else:
         from duban.core.render.bulletin_docx import bulletin_docx
 
-        docx = bulletin_docx(plan, judgement, info)
+        docx = bulletin_docx(plan, judgement, info, template)
     if fmt == "docx":
         return docx
     from duban.core.render.pdf import docx_to_pdf

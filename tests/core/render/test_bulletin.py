@@ -112,3 +112,15 @@ def test_it_reads_an_office_template(tmp_path):
     words = load_template(path)
     assert words.series == "某某督查" and words.requirements == ("甲。", "乙。")
     assert [ordinal(i) for i in (1, 2, 10, 11)] == ["一", "二", "十", "十一"]
+
+
+def test_it_names_the_template_and_the_missing_key(tmp_path):
+    from duban.core.errors import InputError
+
+    path = tmp_path / "ours.toml"
+    path.write_text('series = "某某督查"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"ours\.toml: 通报模板缺少 title"):
+        load_template(path)
+    path.write_text("series = \n", encoding="utf-8")
+    with pytest.raises(InputError, match="不是有效的 TOML"):
+        load_template(path)

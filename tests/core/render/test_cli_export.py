@@ -28,10 +28,22 @@ def test_it_writes_a_bulletin_and_a_unit_report(example_path, tmp_path):
     runner = CliRunner()
     out = tmp_path / "b.docx"
     args = ["bulletin", str(example_path), "--out", str(out), "--issue-no", "8"]
-    result = runner.invoke(main, [*args, "--date", "2021-10-20", "--office", "区政府督查室"])
+    result = runner.invoke(
+        main,
+        [
+            *args,
+            "--date",
+            "2021-10-20",
+            "--office",
+            "区政府督查室",
+            "--basis",
+            "峄政办发〔2021〕5号",
+        ],
+    )
     assert result.exit_code == 0, result.output
     texts = [p.text for p in Document(io.BytesIO(out.read_bytes())).paragraphs]
     assert texts[1:3] == ["第8期", "区政府督查室\t2021年10月20日"]
+    assert "根据任务分解方案（峄政办发〔2021〕5号）" in texts[5]
     unit = tmp_path / "u.docx"
     result = runner.invoke(
         main, ["bulletin", str(example_path), "--unit", "区人武部", "--out", str(unit)]
