@@ -106,6 +106,71 @@ def judge(path: Path, as_json: bool, previous: Path | None, district: str | None
         click.echo(f"{t.seq:>3} {LABELS[t.verdict]}  {t.explanation}{flags}")
 
 
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["docx", "xlsx", "pdf"]), required=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--district", default=None, help="District name when the document does not say.")
+@friendly_errors
+def export(path: Path, fmt: str, out: Path, district: str | None) -> None:
+    """Write the progress table (落实情况表) of a document as Word, Excel or PDF."""
+    from duban.core.importers import read_plan
+    from duban.core.render.export import export_table
+
+    out.write_bytes(export_table(read_plan(path, district=district), fmt))
+    click.echo(f"wrote {out}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["docx", "pdf"]), default="docx")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--issue-no", type=int, default=None, help="第N期 of the bulletin series.")
+@click.option("--date", "issued", default=None, help="Date of issue, YYYY-MM-DD (default today).")
+@click.option(
+    "--office", default=None, help="Issuing office (default: 〈district〉人民政府督查室)."
+)
+@click.option("--basis", default=None, help="Number of the decomposition document (…〔2021〕5号).")
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The office's wording (a copy of duban/core/render/bulletin_template.toml).",
+)
+@click.option("--unit", default=None, help="A one-unit report for this unit instead.")
+@click.option("--district", default=None, help="District name when the document does not say.")
+@friendly_errors
+def bulletin(
+    path: Path,
+    fmt: str,
+    out: Path,
+    issue_no: int | None,
+    issued: str | None,
+    office: str | None,
+    basis: str | None,
+    template: Path | None,
+    unit: str | None,
+    district: str | None,
+) -> None:
+    """Write the supervision bulletin (督查通报) of a document, or one unit's report, as Word or PDF."""
+    from duban.core.importers import read_plan
+    from duban.core.render.export import export_bulletin
+
+    plan = read_plan(path, district=district)
+    data = export_bulletin(
+        plan,
+        fmt,
+        issue_no=issue_no,
+        issued=issued,
+        office=office,
+        basis_no=basis,
+        template=template,
+        unit=unit,
+    )
+    out.write_bytes(data)
+    click.echo(f"wrote {out}")
+
+
 @main.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
