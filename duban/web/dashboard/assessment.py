@@ -137,30 +137,53 @@ def detail_rows(scores: list[UnitScore]) -> list[list]:
     return [[s.unit_name, p.task_seq, p.reason, p.points, p.link] for s in scores for p in s.points]
 
 
+DETAIL_HEADER = ["单位", "任务序号", "原因", "分值", "依据"]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(value):
+    """A unit name such as "=HYPERLINK(…)" must stay text when a spreadsheet opens the file."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(scores: list[UnitScore]) -> bytes:
     out = io.StringIO()
     w = csv.writer(out)
-    w.writerow(HEADER)
-    w.writerows(table_rows(scores))
-    w.writerow([])
-    w.writerow(["单位", "任务序号", "原因", "分值", "依据"])
-    w.writerows(detail_rows(scores))
+    for row in [HEADER, *table_rows(scores), [], DETAIL_HEADER, *detail_rows(scores)]:
+        w.writerow([_csv_text(v) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel reads it as UTF-8
+
+
+def _xlsx_row(ws, values) -> list:
+    """Cells with strings typed as text: assigning "=…" through .value would make a formula."""
+    from openpyxl.cell import Cell
+
+    row = []
+    for v in values:
+        cell = Cell(ws, value=None)
+        if isinstance(v, str):
+            cell._value, cell.data_type = v, "s"
+        else:
+            cell.value = v
+        row.append(cell)
+    return row
 
 
 def to_xlsx(scores: list[UnitScore]) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = "考核排名"
-    ws.append(HEADER)
-    for row in table_rows(scores):
-        ws.append(row)
+    ranking = wb.active
+    ranking.title = "考核排名"
     detail = wb.create_sheet("扣加分明细")
-    detail.append(["单位", "任务序号", "原因", "分值", "依据"])
-    for row in detail_rows(scores):
-        detail.append(row)
+    for ws, rows in (
+        (ranking, [HEADER, *table_rows(scores)]),
+        (detail, [DETAIL_HEADER, *detail_rows(scores)]),
+    ):
+        for row in rows:
+            ws.append(_xlsx_row(ws, row))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -67,17 +67,19 @@ def unit_rows(plan: Plan, period: Period, judgement: PeriodJudgement) -> list[Un
         led[r.unit_id].add(r.task_id)
     reported: dict[int, set[int]] = defaultdict(set)
     late_field = any(f.name == "late" for f in Report._meta.fields)
-    for r in (
+    reports = list(
         Report.objects.filter(period=period, unit__isnull=False)
         .exclude(text="")
-        .select_related("unit")
-    ):
-        row = rows.setdefault(r.unit_id, UnitRow(r.unit))
-        reported[r.unit_id].add(r.task_id)
-        if late_field and r.late:
-            row.late += 1
+        .values_list("unit_id", "task_id", "late" if late_field else "unit_id")
+    )
+    for unit in Unit.objects.filter(pk__in={u for u, _, _ in reports} - rows.keys()):
+        rows[unit.pk] = UnitRow(unit)
+    for unit_id, task_id, late in reports:
+        reported[unit_id].add(task_id)
+        if late_field and late is True:
+            rows[unit_id].late += 1
         else:
-            row.on_time += 1
+            rows[unit_id].on_time += 1
     for uid, row in rows.items():
         row.led = len(led[uid])
         row.missing = len(led[uid] - reported[uid])

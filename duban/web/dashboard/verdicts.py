@@ -146,7 +146,7 @@ def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
         Report.objects.filter(period=period).exclude(text="").values_list("task_id", flat=True)
     )
     late = _late_reports(period)
-    tasks = {t.seq: t.pk for t in plan.tasks.only("pk", "seq")}
+    tasks = dict(plan.tasks.values_list("seq", "pk"))
     judged = _judge(seam.to_core(plan, period))
     result = PeriodJudgement(period, automatic=judged is not None)
     by_seq = {t.seq: t for t in getattr(judged, "tasks", ())} if judged is not None else {}

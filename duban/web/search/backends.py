@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from duban.web.search.bigrams import Term
@@ -12,7 +12,7 @@ from duban.web.search.bigrams import Term
 class SqliteBackend:
     """FTS5 over the tokens; a quoted phrase means adjacent tokens, i.e. the word as written."""
 
-    sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+    sql = "search_searchentry.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
 
     @staticmethod
     def expression(term: Term) -> str:
@@ -20,12 +20,9 @@ class SqliteBackend:
 
 
 class PostgresBackend:
-    """to_tsvector('simple', tokens) with a GIN index on that same expression (migration 0002)."""
+    """A stored tsvector of the tokens, GIN-indexed (migrations 0002-0003); phrase queries."""
 
-    sql = (
-        "SELECT id FROM search_searchentry "
-        "WHERE to_tsvector('simple', tokens) @@ to_tsquery('simple', %s)"
-    )
+    sql = "search_searchentry.tsv @@ to_tsquery('simple', %s)"
 
     @staticmethod
     def expression(term: Term) -> str:
@@ -45,7 +42,7 @@ def match(entries: QuerySet, terms: list[Term]) -> QuerySet:
     text as well, since run boundaries in the text may differ from the query's."""
     b = backend()
     for term in terms:
-        entries = entries.filter(id__in=RawSQL(b.sql, [b.expression(term)]))
+        entries = entries.filter(RawSQL(b.sql, [b.expression(term)], output_field=BooleanField()))
         if not term.exact:
             entries = entries.filter(text__icontains=term.word)
     return entries

@@ -46,9 +46,7 @@ def test_it_finds_every_entry_that_contains_the_query_and_no_other(example_db, m
     found_any = 0
     for query in QUERIES:
         results = selectors.search(query, selectors.SearchFilters(), 1, example_db)
-        truth = set(
-            SearchEntry.objects.filter(text__icontains=query).values_list("pk", flat=True)
-        )
+        truth = set(SearchEntry.objects.filter(text__icontains=query).values_list("pk", flat=True))
         assert {h.entry.pk for h in results.hits} == truth, query
         found_any += bool(truth)
     assert found_any == len(QUERIES)

@@ -7,6 +7,8 @@ the search backend queries, so the planner can use it.
 
 from django.db import migrations
 
+from duban.web.search.migrations._vendor import RunSQLOn
+
 SQLITE = [
     """CREATE VIRTUAL TABLE search_fts USING fts5(
         tokens, tokenize='unicode61', content='search_searchentry', content_rowid='id')""",
@@ -30,26 +32,6 @@ POSTGRES = [
     "USING gin (to_tsvector('simple', tokens))",
 ]
 POSTGRES_REVERSE = ["DROP INDEX IF EXISTS search_tokens_gin"]
-
-
-class RunSQLOn(migrations.RunSQL):
-    """RunSQL that runs only on one database vendor."""
-
-    def __init__(self, vendor, sql, reverse_sql):
-        super().__init__(sql, reverse_sql)
-        self.vendor = vendor
-
-    def deconstruct(self):
-        name, args, kwargs = super().deconstruct()
-        return name, [self.vendor, kwargs.pop("sql"), kwargs.pop("reverse_sql")], kwargs
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):
