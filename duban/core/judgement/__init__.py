@@ -38,6 +38,7 @@ from duban.core.judgement.verdicts import (
     is_blocked,
     is_done,
     parts,
+    short_of_target,
     task_verdict,
 )
 from duban.core.model import Period, Plan, Task
@@ -165,7 +166,9 @@ def judge_task(
     facts = TaskFacts(
         verdicts=tuple(j.verdict for j in judged),
         stalled=bool(blocked) and all(is_blocked(p) or is_done(p) for p in all_parts),
-        all_done=any(ALL_DONE.search(p) for p in all_parts) and all(is_done(p) for p in all_parts),
+        all_done=any(ALL_DONE.search(p) for p in all_parts)
+        and all(is_done(p) for p in all_parts)
+        and not any(short_of_target(r.text) for r in task.reports),
         under_way=any(ONGOING.search(p) and not BLOCKED.search(p) for p in all_parts),
     )
     verdict = task_verdict(facts) if task.reports else "in_progress"

@@ -104,6 +104,15 @@ ALL_DONE = re.compile(
     r"(任务|工作|目标)(已|均已|已经)(全部|全面)?完成|已全部完成|全部完工|已全面完成|全面完成(全年)?任务"
 )
 ONGOING = re.compile(r"正在|推进中|尚未|未完成|即将|待|进一步|下一步|拟|计划|启动")
+# "完成年度目标的80%": a stated share under 100% outweighs words such as 全部完工.
+_STATED_SHARE = re.compile(r"(?:完成|占|达到|至)[^，。；]{0,10}?(\d+(?:\.\d+)?)[%％]")
+
+
+def short_of_target(text: str) -> bool:
+    """Whether a progress text states a share of its target or plan under 100%."""
+    return any(float(m.group(1)) < 100 for m in _STATED_SHARE.finditer(text))
+
+
 _PARTS = re.compile(r"[^。；;\n]+")
 _HAS_WORD = re.compile(r"[^\s、0-9.]")
 

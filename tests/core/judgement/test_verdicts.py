@@ -167,3 +167,8 @@ def test_a_level_reached_is_on_schedule():
     (ind,) = t.indicators
     assert (ind.kind, ind.verdict, ind.actual.value) == ("level", "on_schedule", 98.5)
     assert t.verdict == "on_schedule"
+
+
+def test_a_stated_share_under_the_whole_outweighs_words_of_completion():
+    t = judged("新建改扩建幼儿园5所。", "主体工程全部完工，完成年度目标的80%。")
+    assert t.verdict != "completed"
