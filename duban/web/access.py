@@ -104,10 +104,20 @@ def _anonymous(model: type[Model]) -> Q:
     if model is Report:
         return Q(period__state=Period.State.PUBLISHED, state=Report.State.ACCEPTED)
     if model is Unit:
+        # Named on a task of a published plan, or the author of a published report (the towns
+        # that answer under 各镇（街）).
         return Q(
             Exists(
                 Responsibility.objects.filter(
                     unit=OuterRef("pk"), task__plan__periods__state=Period.State.PUBLISHED
+                )
+            )
+        ) | Q(
+            Exists(
+                Report.objects.filter(
+                    unit=OuterRef("pk"),
+                    period__state=Period.State.PUBLISHED,
+                    state=Report.State.ACCEPTED,
                 )
             )
         )

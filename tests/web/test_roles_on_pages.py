@@ -130,3 +130,15 @@ def test_it_lists_a_units_led_tasks_first(world, as_user):
     )
     # 底阁镇 answers for task 1 through the group 各镇（街）, as a co-operating unit.
     assert body.index("配合任务") < body.index("第 1 项")
+
+
+def test_it_shows_anonymous_the_page_of_a_unit_that_reports_under_a_group(world, as_user):
+    from duban.web.plans.services import period_publish
+
+    town = world.units["底阁镇"]  # named on no task: it answers under 各镇（街）
+    client = as_user(None)
+    assert client.get(f"/units/{town.pk}/").status_code == LOGIN
+    period_publish(world.q3, actor=world.users["office"])
+    body = client.get(f"/units/{town.pk}/").content.decode()
+    assert "1-9月，固定资产投资2.36亿元" in body
+    assert DRAFT_B not in body
