@@ -44,5 +44,14 @@ fmt: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m duban.bench
 
+# 200 reporters log in and submit during one round, gunicorn on 127.0.0.1, SQLite then PostgreSQL.
+load: $(STAMP)
+	$(BIN)/python scripts/load.py
+
+# A synthetic province (~900,000 reports) in PostgreSQL, then the growing pages timed.
+# `make scale SMALL=1` for a quick run.
+scale: $(STAMP)
+	$(BIN)/python scripts/scale.py $(if $(SMALL),--small)
+
 clean:
 	rm -rf $(VENV) var/*.sqlite3* artifacts .pytest_cache
