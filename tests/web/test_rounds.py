@@ -350,3 +350,11 @@ def test_it_mails_the_units_reporters_when_a_report_is_returned(
     )
     assert [m.to for m in mailoutbox] == [["dgz@example.org"]]
     assert "请补充同比增幅。" in mailoutbox[0].body and "第1项" in mailoutbox[0].subject
+
+
+def test_it_tells_a_reporter_how_many_slots_still_need_writing(world, october, as_user):
+    client = as_user(world.users["unit_b"])
+    assert '<span class="count" title="待填写">2</span>' in client.get("/my/").content.decode()
+    submit(client, slot(october.period, "底阁镇"), "1-10月，固定资产投资2.9亿元。")
+    assert '<span class="count" title="待填写">1</span>' in client.get("/my/").content.decode()
+    assert 'class="count"' not in as_user(world.users["office"]).get("/").content.decode()

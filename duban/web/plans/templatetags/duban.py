@@ -9,3 +9,20 @@ register = template.Library()
 def get_item(mapping, key):
     """mapping[key] or None: templates cannot index a dict by a variable."""
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def pending_count(user) -> int:
+    """In-app notice: how many of the user's unit's slots in open rounds still need writing
+    (未填报, 草稿, 已退回). Zero for everyone but unit reporters."""
+    from duban.web.access import actor_of
+    from duban.web.plans.models import Period, Report
+
+    unit_id = actor_of(user).unit_id
+    if unit_id is None:
+        return 0
+    return Report.objects.filter(
+        unit_id=unit_id,
+        period__state=Period.State.OPEN,
+        state__in=(Report.State.EMPTY, Report.State.DRAFT, Report.State.RETURNED),
+    ).count()
