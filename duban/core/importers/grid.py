@@ -195,6 +195,7 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
         if not warned_columns:
             _warn_columns(columns, row, warnings)
             warned_columns = True
+        texts += [""] * (len(columns) - len(texts))  # a row shorter than the header
         head = _section_head(row, texts, columns)
         one_cell = len(row.cells) == 1 and len(columns) > 1  # a paragraph between tables
         if _continues_title(sections, head, texts, one_cell):
@@ -333,6 +334,7 @@ def _add_body_row(
 
 
 def _continue(part: _Part, cells: list[str]) -> None:
+    part.texts += [""] * (len(cells) - len(part.texts))
     for i, t in enumerate(cells):
         if t:
             part.texts[i] = f"{part.texts[i]}\n{t}" if part.texts[i] else t
@@ -351,8 +353,20 @@ def _numbering(sections: list[_SectionDraft], warnings: list[Diagnostic]) -> dic
             if n != prev + 1:
                 warnings.append(Diagnostic(d.line, f"task number {n} follows {prev}", d.page))
         return {id(d): n for d, n in zip(drafts, written, strict=False)}
+    if drafts and all(not d.seq_text for d in drafts):
+        first = drafts[0]
+        warnings.append(
+            Diagnostic(
+                first.line, "no 序号: tasks are numbered 1 to N in document order", first.page
+            )
+        )
+        return {id(d): i for i, d in enumerate(drafts, start=1)}
     first_bad = next(
-        (d for d, n, p in zip(drafts, written, [0, *written], strict=False) if n is None or n <= p),
+        (
+            d
+            for d, n, p in zip(drafts, written, [0, *written], strict=False)
+            if n is None or p is None or n <= p
+        ),
         drafts[0] if drafts else None,
     )
     if first_bad is not None:

@@ -288,3 +288,29 @@ def test_it_reads_a_list_item_continued_on_the_next_page_as_text_not_a_section()
     )
     assert [s.title for s in plan.sections] == [""]
     assert plan.task(1).reports[0].text == "（一）完成立项。\n（二）开工建设。"
+
+
+def test_it_numbers_the_tasks_of_a_table_without_a_number_column():
+    plan = _plan(
+        R(["重点工作任务", "牵头单位", "配合单位", "完成时限"], 1),
+        R(["新建学校2所", "区教体局", "区住建局", "年底前"], 2),
+        R(["新增就业5000人", "区人社局", "", "持续推进"], 3),
+    )
+    assert [(t.seq, t.target, t.ongoing) for t in plan.tasks] == [
+        (1, "新建学校2所", False),
+        (2, "新增就业5000人", True),
+    ]
+    assert [w.message for w in plan.warnings] == [
+        "no 序号: tasks are numbered 1 to N in document order"
+    ]
+
+
+def test_it_counts_tasks_when_a_number_is_missing_among_numbers():
+    plan = _plan(
+        R(["序号", "工作任务", "牵头单位"], 1),
+        R(["1", "新建学校2所", "区教体局"], 2),
+        R(["一项", "新增就业5000人", "区人社局"], 3),
+        R(["3", "改造管网12公里", "区住建局"], 4),
+    )
+    assert [t.seq for t in plan.tasks] == [1, 2, 3]
+    assert [w.line for w in plan.warnings] == [3]
