@@ -34,7 +34,7 @@ ColumnKind = Literal[
 # Exact names first (after removing spaces); most tables use one of these.
 _NAMES: tuple[tuple[ColumnKind, str], ...] = (
     ("seq", "序号 编号 序列 No No. NO."),
-    ("category", "类别 领域 分类 板块 类型 方面 工作类别"),
+    ("category", "类别 领域 分类 板块 类型 方面 工作类别 所属部分 部分 所属类别 所属领域 所属板块"),
     (
         "target",
         "年度任务目标 工作任务 目标任务 主要内容 重点工作任务 目标与任务 项目内容 实事内容 "

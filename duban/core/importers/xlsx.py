@@ -2,7 +2,8 @@
 
 openpyxl in normal mode: read-only mode has no merged cells. Every sheet with a header row is
 read, in workbook order; rows above a sheet's header are its title. When several sheets hold a
-table and a sheet has no section rows, the sheet's name is its section.
+table and a sheet has no section rows, the sheet's name is its section. A sheet that only repeats
+the tasks of an earlier one (the same 序号 and targets, e.g. one row per report) is not read.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from duban.core.errors import Diagnostic, InputError
-from duban.core.importers.columns import is_header_row
+from duban.core.importers.columns import is_header_row, map_columns
 from duban.core.importers.grid import Cell, Grid, GridRow, grid_to_plan, looks_like_section
 from duban.core.importers.safety import LIMITS, Limits, check_office_zip, convert_legacy
 from duban.core.model import Plan
@@ -32,7 +33,7 @@ def read_xlsx(path: str | Path, *, district: str | None = None, limits: Limits =
     plan = grid_to_plan(grid, district=district)
     if skipped:
         notes = tuple(
-            Diagnostic(1, f"sheet '{name}' has no task table: not read") for name in skipped
+            Diagnostic(1, f"sheet '{name}' holds no new task table: not read") for name in skipped
         )
         plan = replace(plan, warnings=notes + plan.warnings)
     return plan
@@ -52,8 +53,19 @@ def xlsx_grid(path: Path, limits: Limits = LIMITS) -> tuple[Grid, list[str]]:
         ) from exc
     sheets = [(ws.title, _sheet_rows(ws)) for ws in wb.worksheets]
     tables = [(name, rows, _header_at(rows)) for name, rows in sheets]
-    with_table = [(n, r, h) for n, r, h in tables if h is not None]
+    with_table = []
     skipped = [n for n, _, h in tables if h is None]
+    seen: set[tuple[str, str]] = set()
+    for name, rows, h in tables:
+        if h is None:
+            continue
+        keys = _task_keys(rows, h)
+        if keys and keys <= seen:
+            # A sheet of the same tasks again (one row per report, say): the first one is read.
+            skipped.append(name)
+            continue
+        seen |= keys
+        with_table.append((name, rows, h))
     if not with_table:
         raise InputError(
             "no sheet of this Excel file has a header row naming the columns "
@@ -107,6 +119,21 @@ def _text(value: object) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return f"{value.year}年{value.month}月{value.day}日"
     return str(value).replace("\r\n", "\n").replace("_x000D_", "").strip()
+
+
+def _task_keys(rows: list[GridRow], h: int) -> set[tuple[str, str]]:
+    """(序号, target) of a sheet's task rows, to tell a sheet that repeats another's tasks."""
+    columns = map_columns([rows[h].texts])
+    seq = next((i for i, c in enumerate(columns) if c.kind == "seq"), None)
+    target = next((i for i, c in enumerate(columns) if c.kind == "target"), None)
+    if seq is None or target is None:
+        return set()
+    keys = set()
+    for row in rows[h + 1 :]:
+        texts = row.texts
+        if max(seq, target) < len(texts) and texts[seq].isdigit() and texts[target]:
+            keys.add((texts[seq], texts[target]))
+    return keys
 
 
 def _header_at(rows: list[GridRow]) -> int | None:

@@ -38,3 +38,14 @@ def test_it_reads_back_the_rendered_pdf(rendered, example_plan):
     pdf = rendered / "example.pdf"
     pdf.write_bytes(docx_to_pdf((rendered / "example.docx").read_bytes()))
     _same(read_plan(pdf), example_plan)
+
+
+def test_it_reads_back_the_rendered_workbook(example_plan, tmp_path):
+    from duban.core.render.table_xlsx import table_xlsx
+
+    (tmp_path / "example.xlsx").write_bytes(table_xlsx(example_plan))
+    plan = read_plan(tmp_path / "example.xlsx")
+    assert comparable(plan) == comparable(example_plan)
+    # The workbook names each task's section in a column (所属部分) and holds no title.
+    assert [s.title for s in plan.sections] == [s.title for s in example_plan.sections]
+    assert [w.message for w in plan.warnings] == ["sheet '报送' holds no new task table: not read"]

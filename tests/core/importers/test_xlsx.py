@@ -69,7 +69,7 @@ def test_it_finds_the_header_below_the_title_and_merged_over_two_rows(decomposit
 def test_it_keeps_known_extra_columns_and_says_which_sheets_it_skipped(decomposition):
     assert decomposition.task(1).extra == (("总投资（万元）", "1200"),)
     assert [w.message for w in decomposition.warnings] == [
-        "sheet '填表说明' has no task table: not read"
+        "sheet '填表说明' holds no new task table: not read"
     ]
     assert sections_of(decomposition) == [("一、经济发展", None, 4)]
 
