@@ -41,9 +41,13 @@ def main() -> None:
 def _debug_rows(path: Path):
     """The importer's layers for a text file: its layout, then what each layer made of it."""
     from duban.core.importers.lines import decode
+    from duban.core.importers.table_debug import TABLE_SUFFIXES, debug_table
     from duban.core.importers.text_layouts import debug_layout, detect_layout
     from duban.core.importers.text_pdf import debug_lines
 
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        yield from debug_table(path)
+        return
     if path.suffix.lower() not in (".txt", ".text", ".md", ""):
         raise DubanError(f"{path}: --debug shows the layers of text files only")
     text = decode(path.read_bytes(), str(path))

@@ -105,3 +105,19 @@ def test_it_reads_a_word_97_file_through_libreoffice(tmp_path):
         "优化营商环境，企业开办时间压缩至1个工作日",
     ]
     assert plan.source.endswith("分解表.doc")
+
+
+def test_it_shows_the_grid_it_read_for_parse_debug(decomposition, tmp_path):
+    from duban.core.importers.table_debug import debug_table
+
+    lines = list(debug_table(decomposition_docx(tmp_path / "分解表.docx")))
+    assert any(
+        line.startswith("      columns: 序号=seq, 工作任务=target, 责任领导=leader, 牵头单位=lead")
+        for line in lines
+    )
+    assert any(
+        line.endswith(
+            "| 1 | 新建5G基站300个 | 张三 | 区工信局 | 区住建局、各镇（街） | 年底前 | 完成选址 | 建成100个 | 建成200个 | 建成300个"
+        )
+        for line in lines
+    )
