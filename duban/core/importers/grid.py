@@ -46,9 +46,10 @@ from duban.core.importers.columns import (
     is_subheader_row,
     map_columns,
 )
+from duban.core.importers.facts import district_of, warn_unknown_unit, year_of
 from duban.core.importers.lines import FOOTER, SECTION
+from duban.core.importers.period import document_period
 from duban.core.importers.reports import split_reports
-from duban.core.importers.text_pdf import _district, _period, _warn_unknown_unit, _year
 from duban.core.model import Milestone, Plan, Role, Section, Task, UnitRef
 from duban.core.units import REGISTRY
 
@@ -146,13 +147,13 @@ def grid_to_plan(grid: Grid, *, district: str | None = None) -> Plan:
         built.append(Section(number, sec.title, sec.declared, tasks))
     if not any(s.tasks for s in built):
         raise InputError("the table has a header row but no task rows under it", source=grid.source)
-    year = _year(title)
+    year = year_of(title)
     kinds = {c.kind for s in sections for d in s.tasks for c in d.columns}
     return Plan(
         title=title,
         year=year,
-        district=district or _district("\n".join([title, grid.text, *furniture])),
-        period=_period(title, year),
+        district=district or district_of("\n".join([title, grid.text, *furniture])),
+        period=document_period(title, [], year),
         sections=tuple(built),
         warnings=tuple(warnings),
         source=grid.source,
@@ -433,7 +434,7 @@ def _task(d: _Draft, seq: int, warnings: list) -> Task:
         first = unit_refs[0]
         unit_refs = (UnitRef(first.name, "lead", first.canonical), *unit_refs[1:])
     for u in unit_refs:
-        _warn_unknown_unit(u.name, d.line, seq, warnings)
+        warn_unknown_unit(u.name, d.line, seq, warnings)
     if not unit_refs:
         warnings.append(Diagnostic(d.line, f"task {seq} names no responsible unit", d.page))
     # A row's own unit answers for its progress only where the task has one row per unit.

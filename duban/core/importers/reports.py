@@ -6,8 +6,8 @@ import re
 
 from duban.core.errors import Diagnostic
 from duban.core.importers.cells import join_visual_lines
+from duban.core.importers.facts import warn_unknown_unit
 from duban.core.importers.text_columns import is_report_header
-from duban.core.importers.text_pdf import _warn_unknown_unit
 from duban.core.model import Report
 from duban.core.units import REGISTRY, looks_like_unit
 
@@ -44,7 +44,7 @@ def split_reports(
     for name, line, body in out:
         text = join_visual_lines(body)
         if name:
-            _warn_unknown_unit(name, line, seq, warnings)
+            warn_unknown_unit(name, line, seq, warnings)
         if not text:
             warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty", page))
         reports.append(Report(name, text, REGISTRY.canonical(name) if name else None, line))

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import gc
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from duban.core.errors import Diagnostic, InputError
+from duban.core.importers.facts import district_of, warn_unknown_unit, year_of
 from duban.core.importers.lines import SECTION, Line, classify, decode
+from duban.core.importers.period import document_period
 from duban.core.importers.text_columns import (
     Piece,
     RowPieces,
@@ -25,17 +26,14 @@ from duban.core.importers.text_columns import (
     split_row,
     unit_continues,
 )
-from duban.core.model import Period, Plan, Report, Section, Task, UnitRef
-from duban.core.schedule import QUARTER_END_MONTH
+from duban.core.model import Plan, Report, Section, Task, UnitRef
 from duban.core.units import REGISTRY
 
 _NUMBERED = re.compile(
     r"^(?:\d{1,2}(?:、|[.．](?!\d))|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)])"
 )
 _SPACE_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
-_DISTRICT_NAME = re.compile(r"^[\u4e00-\u9fff]{2}[区县市]$")
 _PARAGRAPH_END = ("。", "：", "；")
-_PERIOD = re.compile(r"(第[一二三四]季度|前三季度|上半年|全年|(?<!\d)(\d{1,2})\s*月(?:份)?(?:底)?)")
 
 
 @dataclass(frozen=True)
@@ -104,12 +102,12 @@ def _parse(text: str, source: str, district: str | None) -> Plan:
         sections.append(Section(head.number, head.title, head.declared, tuple(tasks)))
     _check_truncation(heads_and_rows, sections, source)
     title = title_line.text if title_line else ""
-    year = _year(title)
+    year = year_of(title)
     return Plan(
         title=title,
         year=year,
-        district=district or _district(text),
-        period=_period(title, year),
+        district=district or district_of(text),
+        period=document_period(title, [], year),
         sections=tuple(sections),
         warnings=tuple(warnings),
         source=source,
@@ -171,7 +169,7 @@ def _build_task(p: RowPieces, widths: Widths, warnings: list[Diagnostic]) -> Tas
         warnings.append(Diagnostic(p.line, f"task {p.seq} has no target text"))
     units = _units(p.units, widths)
     for name, line in units:
-        _warn_unknown_unit(name, line, p.seq, warnings)
+        warn_unknown_unit(name, line, p.seq, warnings)
     if not units:
         warnings.append(Diagnostic(p.line, f"task {p.seq} names no responsible unit"))
     unit_names = [n for n, _ in units]
@@ -203,15 +201,6 @@ def _units(pieces: list[Piece], widths: Widths) -> list[tuple[str, int]]:
     return out
 
 
-def _warn_unknown_unit(name: str, line: int, seq: int, warnings: list[Diagnostic]) -> None:
-    """Once per document and name: a unit the registry does not know (a new name or a typo?)."""
-    if REGISTRY.lookup(name) is not None:
-        return
-    message = f"unit '{name}' (first in task {seq}) is not in the unit registry"
-    if not any(w.message == message for w in warnings):
-        warnings.append(Diagnostic(line, message))
-
-
 def _reports(
     pieces: list[Piece], unit_names: list[str], seq: int, warnings: list[Diagnostic]
 ) -> list[Report]:
@@ -228,7 +217,7 @@ def _reports(
     for name, line, body in reports:
         text = clean(body, paragraphs=True)
         if name:
-            _warn_unknown_unit(name, line, seq, warnings)
+            warn_unknown_unit(name, line, seq, warnings)
         if not text:
             warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty"))
         out.append(Report(name, text, REGISTRY.canonical(name) if name else None, line))
@@ -274,33 +263,6 @@ def _check_truncation(
             source=source,
             line=last_line,
         )
-
-
-def _year(title: str) -> int | None:
-    m = re.search(r"(20\d\d)\s*年", title)
-    return int(m.group(1)) if m else None
-
-
-def _period(title: str, year: int | None) -> Period | None:
-    m = _PERIOD.search(title)
-    if not m:
-        return None
-    label = m.group(1)
-    if m.group(2):
-        return Period(label.strip(), int(m.group(2)), year)
-    return Period(label, QUARTER_END_MONTH[label], year)
-
-
-def _district(text: str) -> str | None:
-    """The district is the 'XX区' (县, 市) whose 人民政府 the text names most often."""
-    counts: Counter[str] = Counter()
-    start = text.find("人民政府")
-    while start != -1:
-        name = text[max(0, start - 3) : start]
-        if _DISTRICT_NAME.match(name):
-            counts[name] += 1
-        start = text.find("人民政府", start + 4)
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def debug_lines(path: Path) -> Iterator[str]:
