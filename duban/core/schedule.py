@@ -2,21 +2,6 @@
 
 from __future__ import annotations
 
-QUARTER_END_MONTH = {
-    "第一季度": 3,
-    "一季度": 3,
-    "第二季度": 6,
-    "二季度": 6,
-    "上半年": 6,
-    "第三季度": 9,
-    "三季度": 9,
-    "前三季度": 9,
-    "第四季度": 12,
-    "四季度": 12,
-    "全年": 12,
-    "年度": 12,
-}
-
 
 def schedule_share(end_month: int) -> float:
     """序时进度: by the end of month m, m/12 of a yearly amount is due (Q3 → 0.75)."""
