@@ -85,13 +85,12 @@ def classify(text: str) -> list[Line]:
     expected: int | None = None
     seen_section = False
     has_content = False
-    raw_lines = text.splitlines()
+    raw_lines = text.replace("\u3000", " ").splitlines()
     for no, raw in enumerate(raw_lines, start=1):
-        if not raw or raw.isspace():
+        stripped = raw.strip()
+        if not stripped:
             continue  # blank lines carry nothing in this extraction
-        raw = raw.replace("\u3000", " ").rstrip()
-        stripped = raw.lstrip()
-        page_start = raw.startswith(" ") or after_footer
+        page_start = raw[0] == " " or after_footer
         after_footer = False
         head = stripped[0]
         if head in "—–-－" and FOOTER.match(stripped):

@@ -69,6 +69,8 @@ def fragments(row: list[Line]) -> list[list[Line]]:
 
 def is_report_header(text: str, task_units: list[str] | None = None) -> str | None:
     """'区发改局：' → '区发改局' when the name is a unit (not '智慧城市建设：')."""
+    if not text or text[-1] not in "：:":  # most lines: no regex needed
+        return None
     m = _HEADER.match(text)
     if not m:
         return None
@@ -195,7 +197,7 @@ def _choose(
 ) -> Column:
     if col == "progress":
         return "progress"
-    if is_report_header(p, [u.text for u in out.units]):
+    if p[-1] in "：:" and is_report_header(p, [u.text for u in out.units]):
         return "progress"
     unit_like = _completes_unit(st.unit_pending, p, w) or is_unit_piece(p, w, nxt)
     if col == "target":

@@ -228,10 +228,10 @@ def clean(pieces: list[Piece], *, paragraphs: bool) -> str:
     """Join a cell's lines: the PDF's line breaks go, numbered items stay paragraphs."""
     if not pieces:
         return ""
-    texts = [p.text.strip() for p in pieces]
+    texts = [p.text for p in pieces]  # already stripped by lines.classify
     if paragraphs and len(texts) > 1:
         sizes = [len(t.encode("utf-8")) for t in texts]  # proportional to display width
-        short = max(sizes) * 0.8
+        short = max(sizes) * 0.8  # a line well short of the column's width
         parts = [texts[0]]
         for i in range(1, len(texts)):
             prev = texts[i - 1]
