@@ -69,9 +69,8 @@ ROWS: dict[str, Row] = {
     "public_index": Row("yyyyyy", "yyyyyy"),
     "public_period": Row("yyyyyy", "yyyyyy", args=PUBLISHED),
     "public_task": Row("yyyyyy", "yyyyyy", args=PUBLISHED),
-    # 404 for everyone until duban/core/render has the renderers; then "yyyyyy" both.
-    "public_docx": Row("nnnnnn", "nnnnnn", args=PUBLISHED),
-    "public_pdf": Row("nnnnnn", "nnnnnn", args=PUBLISHED),
+    "public_docx": Row("yyyyyy", "yyyyyy", args=PUBLISHED),
+    "public_pdf": Row("yyyyyy", "yyyyyy", args=PUBLISHED),
     "api_tokens": Row("yyyyny", "yyyyny"),
     "api_token_revoke": Row("xxxxnx", "ynnnnn"),  # the office's own token
     # The API: a token is required (anonymous: 401); another organization's objects are 404.

@@ -93,13 +93,13 @@ class PeriodJudgement:
         return out
 
 
-def _judge(core_plan):
+def _judge(core_plan, previous):
     """The core's judgement, or None while duban.core.judgement has not landed."""
     try:
         from duban.core.judgement import judge_plan
     except ImportError:
         return None
-    return judge_plan(core_plan)
+    return judge_plan(core_plan, previous)
 
 
 def _core_task_verdict(task_id: int, seq: int, judged, end_month: int) -> TaskVerdict:
@@ -147,7 +147,14 @@ def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
     )
     late = _late_reports(period)
     tasks = dict(plan.tasks.values_list("seq", "pk"))
-    judged = _judge(seam.to_core(plan, period))
+    earlier = (
+        plan.periods.filter(kind=period.kind, end_month__lt=period.end_month)
+        .order_by("-end_month")
+        .first()
+    )
+    # The period before lets the core flag reports unchanged since then.
+    previous = seam.to_core(plan, earlier) if earlier is not None else None
+    judged = _judge(seam.to_core(plan, period), previous)
     result = PeriodJudgement(period, automatic=judged is not None)
     by_seq = {t.seq: t for t in getattr(judged, "tasks", ())} if judged is not None else {}
     for seq, tid in tasks.items():

@@ -1,32 +1,60 @@
-"""The published table as DOCX or PDF, from the core renderers (duban/core/render) once they
-exist; until then the download links are not shown and the URLs answer 404."""
+"""The published table as DOCX or PDF, from the core renderers (duban.core.render.export),
+with accepted reports only: a draft left in a closed round is never published."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from django.core.cache import cache
+from django.db.models import Count, Max
+
+from duban.core import model as core
 from duban.web.plans import seam
-from duban.web.plans.models import Period
+from duban.web.plans.models import Period, Report
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-
-
-def _renderer(fmt: str):
-    """The core function that turns a core Plan into bytes of the format, or None."""
-    try:
-        from duban.core import render
-    except ImportError:
-        return None
-    return getattr(render, f"render_{fmt}", None) or getattr(render, f"table_{fmt}", None)
+CACHE_SECONDS = 3600  # a PDF takes LibreOffice seconds; the key changes with any report save
 
 
 def available() -> list[str]:
-    return [fmt for fmt in CONTENT_TYPES if _renderer(fmt) is not None]
+    try:
+        from duban.core.render.export import export_table  # noqa: F401
+    except ImportError:
+        return []
+    return list(CONTENT_TYPES)
+
+
+def published_plan(period: Period) -> core.Plan:
+    """The plan with the period's accepted reports only."""
+    accepted = set(
+        Report.objects.filter(period=period, state=Report.State.ACCEPTED).values_list(
+            "unit__name", "text"
+        )
+    )
+    plan = seam.to_core(period.plan, period)
+
+    def task(t: core.Task) -> core.Task:
+        return replace(t, reports=tuple(r for r in t.reports if (r.unit, r.text) in accepted))
+
+    return replace(
+        plan,
+        sections=tuple(replace(s, tasks=tuple(task(t) for t in s.tasks)) for s in plan.sections),
+    )
 
 
 def render(period: Period, fmt: str) -> bytes | None:
-    renderer = _renderer(fmt) if fmt in CONTENT_TYPES else None
-    if renderer is None:
+    if fmt not in available():
         return None
-    return renderer(seam.to_core(period.plan, period))
+    from duban.core.render.export import export_table
+
+    stamp = Report.objects.filter(period=period).aggregate(n=Count("id"), at=Max("updated_at"))
+    at = stamp["at"].strftime("%Y%m%dT%H%M%S%f") if stamp["at"] else "none"
+    key = f"duban-public-{fmt}-{period.pk}-{stamp['n']}-{at}"  # memcached-safe: no spaces
+    content = cache.get(key)
+    if content is None:
+        content = export_table(published_plan(period), fmt)
+        cache.set(key, content, CACHE_SECONDS)
+    return content

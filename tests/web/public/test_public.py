@@ -76,3 +76,26 @@ def test_it_never_shows_another_organizations_unpublished_period(world, as_user)
     period_publish(world.q3, actor=world.users["office"])
     other = Period.objects.exclude(plan=world.plan).get()
     assert as_user(None).get(f"/public/{other.pk}/").status_code == 404
+
+
+def test_it_offers_the_published_table_as_docx_with_accepted_reports_only(world, as_user):
+    import io
+
+    from docx import Document
+
+    from duban.web.plans.models import Report
+    from duban.web.plans.services import period_publish
+
+    Report.objects.create(
+        period=world.q3,
+        task=world.tasks[2],
+        unit=world.units["区税务局"],
+        text="区税务局草稿：不应公开。",
+        state=Report.State.DRAFT,
+    )
+    period_publish(world.q3, actor=world.users["office"])
+    response = as_user(None).get(f"/public/{world.q3.pk}/table.docx")
+    assert response.status_code == 200
+    doc = Document(io.BytesIO(response.content))
+    text = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert "同比增长12.1%" in text and "不应公开" not in text
