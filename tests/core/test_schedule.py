@@ -14,5 +14,5 @@ def test_it_is_m_twelfths_of_the_year(month, share):
 
 @pytest.mark.parametrize("month", [0, 13, -1])
 def test_it_refuses_a_month_outside_the_year(month):
-    with pytest.raises(ValueError, match="1..12"):
+    with pytest.raises(ValueError, match=r"1\.\.12"):
         schedule_share(month)
