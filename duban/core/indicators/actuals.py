@@ -131,6 +131,10 @@ def find_actuals(text: str) -> tuple[Actual, ...]:
         clause = text[c_start:c_end]
         before = text[c_start : q.start]
         kind, sign = _kind(q, before, clause)
+        if q.is_percent and q.start == 0:
+            # A progress cell that opens with a bare share ("80%(新区实验幼儿园进度滞后)") states
+            # how much of the task is done.
+            kind, sign = "share", 1
         scope = next((m for m in reversed(scopes) if m.end() <= q.start), None)
         # The grammar reads "1-9月" as no quantity, but a range head may swallow it: skip those.
         if scope is not None and scope.start() <= q.start < scope.end():
@@ -144,7 +148,8 @@ def find_actuals(text: str) -> tuple[Actual, ...]:
                 scope=scope.group() if scope else "",
                 scope_month=_scope_month(scope, None) if scope else None,
                 estimate=bool(ESTIMATE.search(sentence)),
-                result=bool(RESULT_VERBS.search(clause)) and not NOT_RESULT.search(clause),
+                result=(bool(RESULT_VERBS.search(clause)) or (kind == "share" and q.start == 0))
+                and not NOT_RESULT.search(clause),
                 clause=clause,
                 sentence_head=text[s_start:c_start],
                 start=c_start,

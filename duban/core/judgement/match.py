@@ -91,6 +91,22 @@ def _compatible(ind: TargetIndicator, a: Actual) -> bool:
     return a.kind == "amount" and a.quantity.base_unit == ind.quantity.base_unit
 
 
+# "完成率61.9%", "完成年度目标的80%", a cell opening with "80%": a share of the task's target
+# as a whole, whatever words name the metric.
+_OF_THE_TARGET = re.compile(r"完成率|(?:年度|全年)?(?:目标|任务|计划)(?:任务)?的|^\s*\d")
+
+
+def _share_of_the_only_target(
+    indicators: tuple[TargetIndicator, ...], ind: TargetIndicator, a: Actual
+) -> bool:
+    return (
+        len(indicators) == 1
+        and ind.kind == "amount"
+        and a.kind == "share"
+        and bool(_OF_THE_TARGET.search(a.clause))
+    )
+
+
 def _score(ind: TargetIndicator, a: Actual) -> tuple[int, int]:
     """(run shared with the figure's own clause, run shared with the sentence before it)."""
     return common_run(ind.metric, a.clause), common_run(ind.metric, a.sentence_head)
@@ -118,7 +134,9 @@ def match_indicators(
         why_not = ""
         for j, f in enumerate(figures):
             local, inherited = scores[(i, j)]
-            if max(local, inherited) < need:
+            if max(local, inherited) < need and not _share_of_the_only_target(
+                indicators, ind, f.actual
+            ):
                 continue
             if not _compatible(ind, f.actual):
                 continue

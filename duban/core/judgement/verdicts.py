@@ -102,6 +102,8 @@ DONE = re.compile(
 )
 ALL_DONE = re.compile(
     r"(任务|工作|目标)(已|均已|已经)(全部|全面)?完成|已全部完成|全部完工|已全面完成|全面完成(全年)?任务"
+    # A report that is nothing but a completion statement: "已完成。"
+    r"|^\s*(已经?|均已)?(全部)?(完成|完工|办结)\s*[。.！!]?\s*$"
 )
 ONGOING = re.compile(r"正在|推进中|尚未|未完成|即将|待|进一步|下一步|拟|计划|启动")
 # "完成年度目标的80%": a stated share under 100% outweighs words such as 全部完工.

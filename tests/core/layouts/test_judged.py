@@ -1,7 +1,7 @@
 """Tables read from other layouts are judged by the same rules, at the document's own month.
 
-The marked cases are what the judgement (duban/core/judgement, issue 5) does not read yet; each
-mark is strict, so the day it does, the test says so and the mark goes.
+A bare "已完成。", a share opening the progress cell, a 完成率 for a short metric and a stated share
+under 100% beside words of completion are read as a person would.
 """
 
 from __future__ import annotations
@@ -46,21 +46,17 @@ def test_it_judges_an_amount_of_a_project_table_at_the_third_quarter():
     assert _verdicts(read("cells-city-2023-q3-projects.txt"))[3] == "behind"  # 25/40 < 75%
 
 
-@pytest.mark.xfail(strict=True, reason="issue 5: a plain '已完成。' is not yet a completion")
 def test_it_takes_a_plain_completion_statement():
     assert _one("已完成。") == "completed"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 5: a bare share opening 当前进度 is not read")
 def test_it_takes_a_bare_share_in_a_progress_column():
     assert _one("80%(新区实验幼儿园进度滞后)") == "on_schedule"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 5: 完成率 is matched only when the metric is named")
 def test_it_takes_a_completion_rate_for_a_short_metric():
     assert _one("完成改厕743户，完成率61.9%。", "农村改厕1200户") == "behind"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 5: 全部完工 outweighs a stated share under 100%")
 def test_it_does_not_call_a_task_completed_at_eighty_percent():
     assert _one("主体工程全部完工，完成年度目标的80%。") == "on_schedule"
