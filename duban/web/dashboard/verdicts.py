@@ -64,6 +64,10 @@ class Indicator:
     verdict: str
     quote: str = ""
 
+    @property
+    def verdict_label(self) -> str:
+        return LABELS.get(self.verdict, "不可比")
+
 
 @dataclass(frozen=True)
 class TaskVerdict:
@@ -77,6 +81,11 @@ class TaskVerdict:
     @property
     def label(self) -> str:
         return LABELS[self.verdict]
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        """The evidence each indicator's figure was read from (highlighted on the task page)."""
+        return tuple(i.quote for i in self.indicators if i.quote)
 
 
 @dataclass

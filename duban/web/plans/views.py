@@ -27,6 +27,19 @@ def deny_anonymous(request: HttpRequest, exc: Http404) -> HttpResponse:
     raise exc
 
 
+def _verdicts(plan: Plan, period: Period | None, actor) -> dict:
+    """Each task's verdict for the period, from the one place verdicts come from.
+
+    Only the office and leaders see them here: the judgement reads every report of the period,
+    drafts included, and a unit must never learn another unit's draft through a verdict.
+    """
+    if period is None or not actor.sees_internal_notes:
+        return {}
+    from duban.web.dashboard.verdicts import period_judgement
+
+    return period_judgement(plan, period).tasks
+
+
 def home(request: HttpRequest) -> HttpResponse:
     plan = selectors.current_plan(request.user)
     if plan is None:
@@ -41,6 +54,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
         return deny_anonymous(request, exc)
     ctx = _context(request, plan)
     ctx["overview"] = selectors.plan_overview(plan, request.user, ctx["period"])
+    ctx["verdicts"] = _verdicts(plan, ctx["period"], ctx["actor"])
     ctx["can_publish"] = (
         ctx["period"] is not None
         and ctx["period"].state == Period.State.CLOSED
@@ -61,6 +75,9 @@ def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
         return deny_anonymous(request, exc)
     ctx = _context(request, task.plan)
     ctx["view"] = selectors.task_detail(task, request.user, ctx["periods"], ctx["period"])
+    verdicts = _verdicts(task.plan, ctx["period"], ctx["actor"])
+    ctx["verdict"] = verdicts.get(task.pk) if verdicts else None
+    ctx["quotes"] = ctx["verdict"].quotes if ctx["verdict"] else ()
     return render(request, "plans/task.html", ctx)
 
 

@@ -1,6 +1,8 @@
 """Template filters available in every template (registered as a builtin in settings)."""
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -26,3 +28,14 @@ def pending_count(user) -> int:
         period__state=Period.State.OPEN,
         state__in=(Report.State.EMPTY, Report.State.DRAFT, Report.State.RETURNED),
     ).count()
+
+
+@register.filter
+def mark_quotes(text: str, quotes) -> str:
+    """The report text, escaped, with the judgement's evidence quotes wrapped in <mark>."""
+    out = str(escape(text))
+    for quote in quotes or ():
+        q = str(escape(quote))
+        if q and q in out:
+            out = out.replace(q, f"<mark>{q}</mark>", 1)
+    return mark_safe(out)  # noqa: S308 - every piece was escaped above
