@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from duban.web.plans import views
+from duban.web.plans import downloads, views
 from duban.web.rounds import views as rounds
 
 admin.site.site_header = admin.site.site_title = "督办 后台管理"
@@ -12,6 +12,19 @@ admin.site.index_title = "数据维护"
 urlpatterns = [
     path("", views.home, name="home"),
     path("plans/<int:plan_id>/", views.plan_page, name="plan"),
+    path("periods/<int:period_id>/table.docx", downloads.table_docx, name="period_table_docx"),
+    path("periods/<int:period_id>/table.xlsx", downloads.table_xlsx, name="period_table_xlsx"),
+    path("periods/<int:period_id>/table.pdf", downloads.table_pdf, name="period_table_pdf"),
+    path(
+        "periods/<int:period_id>/bulletin.docx",
+        downloads.bulletin_docx,
+        name="period_bulletin_docx",
+    ),
+    path(
+        "periods/<int:period_id>/units/<int:unit_id>/report.docx",
+        downloads.unit_report_docx,
+        name="period_unit_report_docx",
+    ),
     path("tasks/<int:task_id>/", views.task_page, name="task"),
     path("units/<int:unit_id>/", views.unit_page, name="unit"),
     path("reports/<int:report_id>/", views.report_page, name="report"),

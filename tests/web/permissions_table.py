@@ -47,6 +47,12 @@ ROWS: dict[str, Row] = {
     "home": Row("yyyyyy", "yyyyyy"),
     "plan": Row("yyyyyn", "yyyyyn"),  # anonymous: the plan has a published period
     "task": Row("yyyyyn", "yyyyyn"),
+    # The period's documents carry drafts and verdicts: the office and leaders only; GET only.
+    "period_table_docx": Row("ynnynn", "xxxxxx"),
+    "period_table_xlsx": Row("ynnynn", "xxxxxx"),
+    "period_table_pdf": Row("ynnynn", "xxxxxx"),
+    "period_bulletin_docx": Row("ynnynn", "xxxxxx"),
+    "period_unit_report_docx": Row("ynnynn", "xxxxxx"),
     "unit": Row("yyyyyn", "yyyyyn"),
     "report": Row("yynynn", "yynynn"),  # a draft: not shown to another unit
     "report_edit": Row("yynnnn", "yynnnn"),

@@ -1,0 +1,39 @@
+"""The office and leaders download a period's table and bulletin; the files read back."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from openpyxl import load_workbook
+
+
+def test_it_gives_the_office_the_table_as_word_with_every_task(world, as_user):
+    response = as_user(world.users["office"]).get(f"/periods/{world.q3.pk}/table.docx")
+    assert response.status_code == 200
+    assert "filename*=UTF-8''" in response["Content-Disposition"]
+    doc = Document(io.BytesIO(response.content))
+    text = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert world.tasks[1].target[:10] in text
+
+
+def test_it_gives_a_leader_the_table_as_excel(world, as_user):
+    response = as_user(world.users["leader"]).get(f"/periods/{world.q3.pk}/table.xlsx")
+    assert response.status_code == 200
+    assert load_workbook(io.BytesIO(response.content)).sheetnames[0] == "任务"
+
+
+def test_it_gives_the_office_the_bulletin(world, as_user):
+    response = as_user(world.users["office"]).get(f"/periods/{world.q3.pk}/bulletin.docx")
+    assert response.status_code == 200
+    body = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
+    assert "督查通报" in body or "通报" in body
+
+
+def test_it_refuses_unit_reporters_and_anonymous_readers(world, as_user):
+    for user in (world.users["unit_a"], None):
+        response = as_user(user).get(f"/periods/{world.q3.pk}/table.docx")
+        assert response.status_code in (302, 403, 404)
+        assert (
+            response.get("Content-Type", "").startswith("text/html") or response.status_code != 200
+        )
