@@ -30,7 +30,9 @@ from duban.web.plans.models import (
     Task,
 )
 
-Action = Literal["view", "change", "submit", "review", "publish", "open_round", "close", "oversee"]
+Action = Literal[
+    "view", "change", "submit", "review", "publish", "open_round", "close", "oversee", "judge"
+]
 RoleName = Literal["office", "unit", "leader", "anonymous", "superuser"]
 
 # States of another unit's report that a unit reporter may read.

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "duban.web.public",
     "duban.web.rounds",
     "duban.web.api",
+    "duban.web.verdicts",
 ]
 
 MIDDLEWARE = [

@@ -65,6 +65,18 @@ ROWS: dict[str, Row] = {
     "reminders": Row("ynnynn", "ynnynn"),
     "round_close": Row("xxxxxx", "ynnnnn"),
     "period_publish": Row("xxxxxx", "ynnnnn"),
+    # The office's own verdict and its light thresholds: the office only; leaders read them.
+    "verdict_override": Row(
+        "xxxxxx",
+        "ynnnnn",
+        data={"period": "@period_id", "verdict": "completed", "reason": "经核实已完成"},
+    ),
+    "light_settings": Row(
+        "ynnnnn",
+        "ynnnnn",
+        data={"yellow_below": 10, "red_below": 30},
+        args={"org_id": "organization_id"},
+    ),
     "search": Row("yyyyyy", "yyyyyy"),
     "dashboard": Row("yyyynn", "yyyynn"),
     "dashboard_screen": Row("yyyynn", "yyyynn"),

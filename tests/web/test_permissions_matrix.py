@@ -126,6 +126,8 @@ def test_it_answers_each_role_as_the_table_says(key, world, client, settings):
     url = _url(ROUTES[key], values, row or table.Row("", ""))
     login_paths = ("/accounts/login/", "/admin/login/")
     method, data = (row.method, row.data) if row else ("POST", {})
+    # A data value "@name" is the test object's id of that name (e.g. "@period_id").
+    data = {k: values[v[1:]] if str(v).startswith("@") else v for k, v in data.items()}
     observed = {"get": "", "write": ""}
     for role in table.ROLES:
         user = world.users.get(table.PERSONA[role])

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 # Session, user, membership, the task, periods, responsibilities, reports (+ savepoints).
-# Verdicts add a constant 10-14 queries (one period judgement per page, the previous period
-# read once for the "unchanged" flag), never one per task.
-TASK_PAGE_MAX = 22
-OVERVIEW_MAX = 28
+# Verdicts add a constant number of queries, never one per task: the first view of a period
+# judges it (its reports and the previous period's, for the "unchanged" flag); later views read
+# the cached judgement (its key: one aggregate over the reports and the plan's stamp) and apply
+# the office's overrides and thresholds.
+TASK_PAGE_MAX = 28
+OVERVIEW_MAX = 34
+CACHED_SAVING = 8  # at least this many fewer queries once the period's judgement is cached
 
 
 @pytest.fixture
@@ -64,3 +67,15 @@ def test_it_renders_a_unit_page_in_a_bounded_number_of_queries(
     with django_assert_max_num_queries(OVERVIEW_MAX):
         response = client.get(f"/units/{unit.pk}/")
     assert "牵头任务" in response.content.decode()
+
+
+def test_a_page_reads_the_cached_judgement_on_its_second_view(loaded, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(loaded)
+    with CaptureQueriesContext(connection) as cold:
+        client.get("/")
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/")
+    assert len(warm) <= len(cold) - CACHED_SAVING

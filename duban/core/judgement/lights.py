@@ -54,3 +54,31 @@ def light_for(
     if gap >= thresholds.yellow_below:
         return "yellow"
     return "green"
+
+
+_SEVERITY = {"green": 0, "yellow": 1, "red": 2}
+_JUDGED = ("completed", "on_schedule", "behind")
+
+
+def task_light(
+    verdict: str,
+    indicators: list[tuple[str, float | None]] | tuple = (),
+    end_month: int | None = None,
+    thresholds: LightThresholds | None = None,
+) -> Light:
+    """A task's light: the worst light of its judged indicators, each given as (verdict,
+    completion) with completion only for amounts; by the task's verdict when none is judged.
+
+    A growth or level target below its value stays red whatever the thresholds; an amount
+    turns yellow or red by how far it lies below 序时进度. A stalled task is red.
+    """
+    if verdict == "stalled":
+        return "red"
+    lights = [
+        light_for(v, completion, end_month, thresholds)
+        for v, completion in indicators
+        if v in _JUDGED
+    ]
+    if not lights:
+        return light_for(verdict)
+    return max(lights, key=_SEVERITY.__getitem__)

@@ -57,7 +57,8 @@ def verdict(v: TaskVerdict, judgement: PeriodJudgement, actor: Actor) -> dict[st
         "verdict": v.verdict,
         "label": v.label,
         "explanation": v.explanation,
-        "automatic": judgement.automatic,
+        "automatic": v.override is None,
+        "light": v.light,
         "flags": [
             {"kind": f.kind, "label": f.label, "unit": f.unit, "reason": f.reason} for f in flags
         ],

@@ -78,7 +78,12 @@ class VerdictOut(Schema):
     )
     label: str
     explanation: str
-    automatic: bool = Field(description="false while the automatic judgement is not available")
+    automatic: bool = Field(
+        description="false when the office's own verdict (督查室认定) replaces the automatic one"
+    )
+    light: str | None = Field(
+        None, description="red, yellow or green by the office's thresholds; null when not reported"
+    )
     flags: list[FlagOut] = Field(description="members of the organization only")
     indicators: list[IndicatorOut]
 
@@ -205,7 +210,12 @@ class DashboardOut(Schema):
     plan_id: int
     period_id: int
     task_count: int
-    automatic: bool = Field(description="false while the automatic judgement is not available")
+    automatic: bool = Field(
+        description="false when the office's own verdict (督查室认定) replaces the automatic one"
+    )
+    light: str | None = Field(
+        None, description="red, yellow or green by the office's thresholds; null when not reported"
+    )
     verdicts: list[VerdictCount]
     sections: list[SectionFigures]
     units: list[UnitFigures]

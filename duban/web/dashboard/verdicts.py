@@ -5,8 +5,11 @@ the assessment all read verdicts here, never recompute them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 
+from duban.core.judgement import judge_plan
+from duban.core.judgement.lights import LIGHT_LABELS, LightThresholds, task_light
 from duban.web.plans import seam
 from duban.web.plans.models import Period, Plan, Report
 
@@ -63,10 +66,27 @@ class Indicator:
     schedule: float  # 序时: share due by the period's end month
     verdict: str
     quote: str = ""
+    kind: str = ""
 
     @property
     def verdict_label(self) -> str:
         return LABELS.get(self.verdict, "不可比")
+
+
+@dataclass(frozen=True)
+class Override:
+    """The office's verdict in force on a task, and what the judgement said on its own."""
+
+    verdict: str
+    reason: str
+    author: str
+    at: datetime
+    automatic: str
+    automatic_explanation: str
+
+    @property
+    def automatic_label(self) -> str:
+        return LABELS.get(self.automatic, self.automatic)
 
 
 @dataclass(frozen=True)
@@ -77,10 +97,23 @@ class TaskVerdict:
     explanation: str
     flags: tuple[Flag, ...] = ()
     indicators: tuple[Indicator, ...] = ()
+    light: str | None = None  # red / yellow / green; None when not reported
+    override: Override | None = None
 
     @property
     def label(self) -> str:
         return LABELS[self.verdict]
+
+    @property
+    def light_label(self) -> str:
+        return LIGHT_LABELS.get(self.light, "") if self.light else "未报送"
+
+    @property
+    def public_explanation(self) -> str:
+        """What the public page says: an override's reason is the office's own business."""
+        if self.override is not None:
+            return f"督查室认定：{self.label}"
+        return self.explanation
 
     @property
     def quotes(self) -> tuple[str, ...]:
@@ -92,7 +125,7 @@ class TaskVerdict:
 class PeriodJudgement:
     period: Period
     tasks: dict[int, TaskVerdict] = field(default_factory=dict)  # by task id
-    automatic: bool = True  # False while the core judgement is not available
+    automatic: bool = True  # kept in the API's shape: verdicts are always computed now
 
     def counts(self, task_ids=None) -> dict[str, int]:
         out = dict.fromkeys(VERDICTS, 0)
@@ -100,15 +133,6 @@ class PeriodJudgement:
             if task_ids is None or tid in task_ids:
                 out[v.verdict] += 1
         return out
-
-
-def _judge(core_plan, previous):
-    """The core's judgement, or None while duban.core.judgement has not landed."""
-    try:
-        from duban.core.judgement import judge_plan
-    except ImportError:
-        return None
-    return judge_plan(core_plan, previous)
 
 
 def _core_task_verdict(task_id: int, seq: int, judged, end_month: int) -> TaskVerdict:
@@ -134,6 +158,7 @@ def _core_task_verdict(task_id: int, seq: int, judged, end_month: int) -> TaskVe
                 schedule=end_month / 12,
                 verdict=getattr(ind, "verdict", "unknown"),
                 quote=getattr(actual, "quote", "") if actual is not None else "",
+                kind=ind.kind,
             )
         )
     return TaskVerdict(
@@ -148,36 +173,82 @@ def _late_reports(period: Period) -> set[tuple[int, str]]:
     return set(Report.objects.filter(period=period, late=True).values_list("task_id", "unit__name"))
 
 
-def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
-    """Verdicts of every task of the plan for the period (a task with no report text in the
-    period is "not_reported", whatever the text-based judgement would say)."""
-    reported = set(
-        Report.objects.filter(period=period).exclude(text="").values_list("task_id", flat=True)
-    )
-    late = _late_reports(period)
-    tasks = dict(plan.tasks.values_list("seq", "pk"))
+def _automatic(plan: Plan, period: Period) -> dict[int, TaskVerdict]:
+    """The judgement of the reports alone, by task id (cached: verdicts.cache says on what)."""
     earlier = (
         plan.periods.filter(kind=period.kind, end_month__lt=period.end_month)
         .order_by("-end_month")
         .first()
     )
-    # The period before lets the core flag reports unchanged since then.
-    previous = seam.to_core(plan, earlier) if earlier is not None else None
-    judged = _judge(seam.to_core(plan, period), previous)
-    result = PeriodJudgement(period, automatic=judged is not None)
-    by_seq = {t.seq: t for t in getattr(judged, "tasks", ())} if judged is not None else {}
-    for seq, tid in tasks.items():
+
+    def compute() -> dict[int, TaskVerdict]:
+        reported = set(
+            Report.objects.filter(period=period).exclude(text="").values_list("task_id", flat=True)
+        )
+        # The period before lets the core flag reports unchanged since then.
+        previous = seam.to_core(plan, earlier) if earlier is not None else None
+        judged = judge_plan(seam.to_core(plan, period), previous)
+        by_seq = {t.seq: t for t in judged.tasks}
+        out: dict[int, TaskVerdict] = {}
+        for seq, tid in plan.tasks.values_list("seq", "pk"):
+            if tid not in reported:
+                out[tid] = TaskVerdict(tid, seq, "not_reported", "本期未报送进展情况")
+            elif seq in by_seq:
+                out[tid] = _core_task_verdict(tid, seq, by_seq[seq], period.end_month)
+            else:
+                out[tid] = TaskVerdict(tid, seq, "in_progress", "已报送进展，尚未自动研判")
+        return out
+
+    from duban.web.verdicts import cache
+
+    return cache.cached(cache.key(plan, period, earlier), compute)
+
+
+def _light(v: TaskVerdict, end_month: int, thresholds: LightThresholds) -> str | None:
+    if v.verdict == "not_reported":
+        return None
+    if v.override is not None:
+        return task_light(v.verdict)
+    pairs = [(i.verdict, i.completion if i.kind == "amount" else None) for i in v.indicators]
+    return task_light(v.verdict, pairs, end_month, thresholds)
+
+
+def _overridden(v: TaskVerdict, row) -> TaskVerdict:
+    override = Override(
+        verdict=row.verdict,
+        reason=row.reason,
+        author=row.author.get_full_name() or row.author.get_username(),
+        at=row.created_at,
+        automatic=v.verdict,
+        automatic_explanation=v.explanation,
+    )
+    label = LABELS[row.verdict]
+    return replace(
+        v,
+        verdict=row.verdict,
+        explanation=f"督查室认定：{label}；原因：{row.reason}",
+        override=override,
+    )
+
+
+def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
+    """Verdicts of every task of the plan for the period: the judgement of the reports (a task
+    with no report text in the period is "not_reported", whatever the text would say), then the
+    office's overrides in force, the late flags and the lights by the office's thresholds."""
+    from duban.web.verdicts.selectors import overrides_in_force, thresholds_for
+
+    automatic = _automatic(plan, period)
+    overrides = overrides_in_force(period)
+    thresholds = thresholds_for(plan.organization_id)
+    late = _late_reports(period)
+    result = PeriodJudgement(period)
+    for tid, v in automatic.items():
         late_flags = tuple(
             Flag("late", unit, f"{unit}逾期报送") for t, unit in late if t == tid and unit
         )
-        if tid not in reported:
-            v = TaskVerdict(tid, seq, "not_reported", "本期未报送进展情况", late_flags)
-        elif seq in by_seq:
-            v = _core_task_verdict(tid, seq, by_seq[seq], period.end_month)
-            v = TaskVerdict(
-                v.task_id, v.seq, v.verdict, v.explanation, v.flags + late_flags, v.indicators
-            )
-        else:
-            v = TaskVerdict(tid, seq, "in_progress", "已报送进展，尚未自动研判", late_flags)
-        result.tasks[tid] = v
+        if late_flags:
+            v = replace(v, flags=v.flags + late_flags)
+        if tid in overrides:
+            v = _overridden(v, overrides[tid])
+        result.tasks[tid] = replace(v, light=_light(v, period.end_month, thresholds))
     return result

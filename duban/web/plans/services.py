@@ -23,6 +23,7 @@ from duban.web.plans.models import (
     Section,
     Task,
 )
+from duban.web.plans.signals import plan_imported
 from duban.web.search.services import search_index_plan, search_index_report
 
 
@@ -113,6 +114,7 @@ def plan_import(
         elif progress:
             progress(len(plan.tasks))
         search_index_plan(db_plan)
+        plan_imported.send(Plan, plan=db_plan)
         if summary.changed:
             audit_record("plan_import", db_plan, actor=actor, after=asdict(summary))
     return summary

@@ -62,6 +62,7 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
     ctx["can_open_round"] = can(request.user, "open_round", plan)
     ctx["can_oversee"] = ctx["period"] is not None and can(request.user, "oversee", ctx["period"])
+    ctx["can_judge"] = can(request.user, "judge", plan.organization)
     ctx["units"] = selectors.plan_units(plan, request.user) if ctx["actor"].is_member else []
     return render(request, "plans/overview.html", ctx)
 
@@ -78,6 +79,13 @@ def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
     verdicts = _verdicts(task.plan, ctx["period"], ctx["actor"])
     ctx["verdict"] = verdicts.get(task.pk) if verdicts else None
     ctx["quotes"] = ctx["verdict"].quotes if ctx["verdict"] else ()
+    if ctx["verdict"] is not None and can(request.user, "judge", task):
+        from duban.web.verdicts.models import VERDICT_CHOICES
+        from duban.web.verdicts.selectors import override_history
+
+        ctx["can_judge"] = True
+        ctx["verdict_choices"] = VERDICT_CHOICES
+        ctx["override_history"] = override_history(task, ctx["period"])
     return render(request, "plans/task.html", ctx)
 
 
@@ -92,6 +100,7 @@ def unit_page(request: HttpRequest, unit_id: int) -> HttpResponse:
     ctx = _context(request, plan)
     ctx["view"] = selectors.unit_detail(unit, request.user, plan, ctx["period"])
     ctx["is_own_unit"] = ctx["actor"].unit_id == unit.pk
+    ctx["verdicts"] = _verdicts(plan, ctx["period"], ctx["actor"])
     return render(request, "plans/unit.html", ctx)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from duban.core.judgement.lights import LightThresholds, light_for
+from duban.core.judgement.lights import LightThresholds, light_for, task_light
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,26 @@ def test_stalled_is_red_whatever_its_figures():
 def test_thresholds_must_be_ordered():
     with pytest.raises(ValueError):
         LightThresholds(yellow_below=30, red_below=10)
+
+
+def test_a_task_takes_the_worst_light_of_its_judged_indicators():
+    # 4900 户 at 60 % in September is 15 points below 序时 (yellow); a growth target met is green.
+    assert task_light("behind", [("behind", 0.60), ("on_schedule", None)], 9) == "yellow"
+    # A growth target below its value is red whatever the thresholds.
+    assert task_light("behind", [("behind", None), ("completed", 1.1)], 9) == "red"
+    assert task_light("completed", [("completed", 1.07)], 9) == "green"
+
+
+def test_indicators_without_a_comparable_figure_do_not_colour_the_task():
+    assert task_light("in_progress", [("unknown", None)], 9) == "yellow"
+    assert task_light("on_schedule", [("unknown", None), ("on_schedule", 0.8)], 9) == "green"
+
+
+def test_the_office_thresholds_colour_a_task():
+    strict = LightThresholds(yellow_below=3, red_below=10)
+    assert task_light("behind", [("behind", 0.70)], 9, strict) == "yellow"
+    assert task_light("behind", [("behind", 0.60)], 9, strict) == "red"
+
+
+def test_a_stalled_task_is_red_even_with_figures_on_schedule():
+    assert task_light("stalled", [("on_schedule", 0.9)], 9) == "red"

@@ -39,3 +39,15 @@ def mark_quotes(text: str, quotes) -> str:
         if q and q in out:
             out = out.replace(q, f"<mark>{q}</mark>", 1)
     return mark_safe(out)  # safe: every piece was escaped above
+
+
+@register.inclusion_tag("plans/_light_counts.html")
+def light_counts(verdicts, tasks):
+    """How many of these tasks show each light (未报送 apart), for a section or a unit."""
+    counts = {"red": 0, "yellow": 0, "green": 0, None: 0}
+    for t in tasks:
+        v = verdicts.get(t.pk) if verdicts else None
+        if v is not None:
+            counts[v.light] += 1
+    rows = [("red", "红灯"), ("yellow", "黄灯"), ("green", "绿灯"), (None, "未报送")]
+    return {"rows": [(light or "none", label, counts[light]) for light, label in rows]}

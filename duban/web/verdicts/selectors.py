@@ -1,0 +1,32 @@
+"""Reads of the office's decisions on verdicts."""
+
+from __future__ import annotations
+
+from duban.core.judgement.lights import LightThresholds
+from duban.web.plans.models import Period, Task
+from duban.web.verdicts.models import LightSetting, VerdictOverride
+
+
+def overrides_in_force(period: Period) -> dict[int, VerdictOverride]:
+    """The newest override row of each task of the period that is not a withdrawal, by task id."""
+    newest: dict[int, VerdictOverride] = {}
+    for row in (
+        VerdictOverride.objects.filter(period=period).select_related("author").order_by("-id")
+    ):
+        newest.setdefault(row.task_id, row)
+    return {tid: row for tid, row in newest.items() if row.verdict}
+
+
+def override_history(task: Task, period: Period) -> list[VerdictOverride]:
+    return list(
+        VerdictOverride.objects.filter(task=task, period=period)
+        .select_related("author")
+        .order_by("-id")
+    )
+
+
+def thresholds_for(organization_id: int) -> LightThresholds:
+    row = LightSetting.objects.filter(organization_id=organization_id).first()
+    if row is None:
+        return LightThresholds()
+    return LightThresholds(row.yellow_below, row.red_below)

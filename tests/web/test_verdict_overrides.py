@@ -1,0 +1,244 @@
+"""The office overrules a verdict with a reason; the history is kept, the override survives
+re-import and re-computation, and its own light thresholds colour the lists."""
+
+from __future__ import annotations
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+
+
+@pytest.fixture
+def office(db, example_plan):
+    from django.contrib.auth import get_user_model
+
+    from duban.web.accounts.models import Membership
+    from duban.web.orgs.models import Organization
+    from duban.web.plans.services import plan_import
+
+    plan_import(example_plan, source="example")
+    user = get_user_model().objects.create_user("office", first_name="王督查")
+    Membership.objects.create(user=user, organization=Organization.objects.get(), role="office")
+    return user
+
+
+@pytest.fixture
+def leader(office):
+    from django.contrib.auth import get_user_model
+
+    from duban.web.accounts.models import Membership
+    from duban.web.orgs.models import Organization
+
+    user = get_user_model().objects.create_user("leader")
+    Membership.objects.create(user=user, organization=Organization.objects.get(), role="leader")
+    return user
+
+
+def _task(seq):
+    from duban.web.plans.models import Task
+
+    return Task.objects.get(seq=seq)
+
+
+def _period():
+    from duban.web.plans.models import Period
+
+    return Period.objects.get()
+
+
+def _verdict(seq):
+    from duban.web.dashboard.verdicts import period_judgement
+
+    task = _task(seq)
+    return period_judgement(task.plan, _period()).tasks[task.pk]
+
+
+def _overrule(client, seq, verdict, reason="经现场核查，项目已竣工"):
+    return client.post(
+        f"/tasks/{_task(seq).pk}/verdict/",
+        {"period": _period().pk, "verdict": verdict, "reason": reason},
+    )
+
+
+def test_the_office_overrules_a_verdict_and_the_task_page_says_who_why_and_what_was_automatic(
+    office, client
+):
+    client.force_login(office)
+    assert _verdict(1).verdict == "behind"
+    response = _overrule(client, 1, "on_schedule", "固定资产投资统计口径调整，经核实达序时")
+    assert response.status_code == 302
+    v = _verdict(1)
+    assert v.verdict == "on_schedule" and v.light == "green"
+    assert v.explanation == "督查室认定：达序时；原因：固定资产投资统计口径调整，经核实达序时"
+    assert v.override.automatic == "behind"
+    body = client.get(f"/tasks/{_task(1).pk}/").content.decode()
+    assert "督查室认定：达序时；原因：固定资产投资统计口径调整" in body
+    assert "王督查" in body and "自动研判为“滞后”" in body
+    assert "认定记录（1）" in body
+
+
+def test_an_override_needs_a_reason_and_a_known_verdict(office, client):
+    from duban.web.verdicts.models import VerdictOverride
+
+    client.force_login(office)
+    _overrule(client, 1, "on_schedule", reason="   ")
+    _overrule(client, 1, "excellent")
+    assert VerdictOverride.objects.count() == 0
+    assert _verdict(1).verdict == "behind"
+
+
+def test_withdrawing_restores_the_automatic_verdict_and_both_rows_stay_in_the_history(
+    office, client
+):
+    from duban.web.verdicts.models import VerdictOverride
+
+    client.force_login(office)
+    _overrule(client, 39, "in_progress", "项目已恢复推进")
+    assert _verdict(39).verdict == "in_progress"
+    _overrule(client, 39, "", "恢复自动研判")
+    assert _verdict(39).verdict == "stalled" and _verdict(39).override is None
+    rows = list(VerdictOverride.objects.order_by("id").values_list("verdict", "automatic"))
+    assert rows == [("in_progress", "stalled"), ("", "stalled")]
+
+
+def test_override_rows_can_be_neither_changed_nor_deleted(office, client):
+    from django.core.exceptions import ValidationError
+
+    from duban.web.verdicts.models import VerdictOverride
+
+    client.force_login(office)
+    _overrule(client, 1, "on_schedule")
+    row = VerdictOverride.objects.get()
+    row.reason = "改写"
+    with pytest.raises(ValidationError):
+        row.save()
+    with pytest.raises(ValidationError):
+        row.delete()
+
+
+def test_the_override_survives_a_re_import_and_a_changed_report(office, client, example_plan):
+    from duban.web.plans.models import Report
+    from duban.web.plans.services import plan_import
+
+    client.force_login(office)
+    _overrule(client, 39, "in_progress", "项目已恢复推进")
+    plan_import(example_plan, source="example")
+    report = Report.objects.filter(task__seq=39).first()
+    report.text += "另有新进展。"
+    report.version += 1
+    report.save()
+    assert _verdict(39).verdict == "in_progress"
+
+
+def test_the_override_counts_on_the_dashboard_and_in_the_api(office, client):
+    client.force_login(office)
+    _overrule(client, 39, "completed", "已另行完成")
+    from duban.web.dashboard.verdicts import period_judgement
+
+    counts = period_judgement(_task(39).plan, _period()).counts()
+    assert counts["stalled"] == 0 and counts["completed"] == 6
+
+
+@pytest.mark.parametrize("who", ["leader", "unit", "anonymous"])
+def test_only_the_office_may_overrule(office, leader, client, who):
+    from django.contrib.auth import get_user_model
+
+    from duban.web.accounts.models import Membership
+    from duban.web.orgs.models import Organization, Unit
+    from duban.web.verdicts.models import VerdictOverride
+
+    if who == "leader":
+        client.force_login(leader)
+    elif who == "unit":
+        user = get_user_model().objects.create_user("unit")
+        Membership.objects.create(
+            user=user,
+            organization=Organization.objects.get(),
+            role="unit",
+            unit=Unit.objects.get(name="区发改局"),
+        )
+        client.force_login(user)
+    response = _overrule(client, 1, "completed")
+    assert response.status_code in (302, 403, 404)
+    assert VerdictOverride.objects.count() == 0
+    if who == "leader":
+        assert "保存认定" not in client.get(f"/tasks/{_task(1).pk}/").content.decode()
+
+
+def test_the_office_sets_its_light_thresholds_and_the_lights_follow(office, client):
+    from duban.web.orgs.models import Organization
+
+    org = Organization.objects.get()
+    client.force_login(office)
+    # Task 53: 4900 户 of new gas users is an amount; find one judged against 序时 with a share.
+    before = {seq: _verdict(seq).light for seq in (1, 11, 39, 91)}
+    assert before == {1: "red", 11: "green", 39: "red", 91: "green"}
+    response = client.post(f"/orgs/{org.pk}/lights/", {"yellow_below": 5, "red_below": 20})
+    assert response.status_code == 302
+    assert client.get(f"/orgs/{org.pk}/lights/").content.decode().count('value="5.0"') == 1
+    bad = client.post(f"/orgs/{org.pk}/lights/", {"yellow_below": 30, "red_below": 20})
+    assert "黄灯阈值不能大于红灯阈值" in bad.content.decode()
+
+
+def test_an_amount_behind_schedule_takes_the_light_of_the_office_thresholds(office, client):
+    """An amount 10–30 points below 序时 is yellow by default, red once the office says 5/10."""
+    from duban.web.dashboard.verdicts import period_judgement
+    from duban.web.orgs.models import Organization
+    from duban.web.verdicts.services import thresholds_set
+
+    plan = _task(1).plan
+    judged = period_judgement(plan, _period()).tasks.values()
+    amounts = [
+        v
+        for v in judged
+        if v.override is None
+        and any(i.kind == "amount" and i.completion is not None for i in v.indicators)
+    ]
+    assert amounts, "the example has amounts judged against the schedule"
+    thresholds_set(Organization.objects.get(), yellow_below=0, red_below=0, actor=office)
+    strict = period_judgement(plan, _period()).tasks
+    for v in amounts:
+        incomplete = [i for i in v.indicators if i.kind == "amount" and i.completion is not None]
+        if any(i.completion < 0.75 for i in incomplete):
+            assert strict[v.task_id].light == "red"
+
+
+def test_lights_and_overrides_show_on_the_unit_page_and_the_round_overview(office, client):
+    from duban.web.orgs.models import Unit
+
+    client.force_login(office)
+    _overrule(client, 1, "on_schedule")
+    body = client.get(f"/units/{Unit.objects.get(name='区发改局').pk}/").content.decode()
+    assert 'class="light verdict-on_schedule light-green"' in body
+    assert "（认定）" in body
+
+
+def test_a_period_judgement_is_computed_once_until_a_report_changes(
+    office, django_assert_max_num_queries
+):
+    from django.db import connection
+
+    from duban.web.dashboard.verdicts import period_judgement
+    from duban.web.plans.models import Report
+
+    plan, period = _task(1).plan, _period()
+    with CaptureQueriesContext(connection) as first:
+        period_judgement(plan, period)
+    with CaptureQueriesContext(connection) as again:
+        period_judgement(plan, period)
+    assert len(again) < len(first) and len(again) <= 6
+    report = Report.objects.filter(task__seq=39).first()
+    report.text = "智能化电动工具项目已全部建成投产。"
+    report.version += 1
+    report.save()
+    assert period_judgement(plan, period).tasks[_task(39).pk].verdict != "stalled"
+
+
+def test_a_changed_target_is_judged_afresh(office):
+    from duban.web.dashboard.verdicts import period_judgement
+
+    plan, period = _task(91).plan, _period()
+    assert period_judgement(plan, period).tasks[_task(91).pk].verdict == "completed"
+    task = _task(91)
+    task.target = "城镇新增就业5000人。"
+    task.save()
+    assert period_judgement(plan, period).tasks[task.pk].verdict != "completed"
