@@ -242,3 +242,14 @@ def test_a_changed_target_is_judged_afresh(office):
     task.target = "城镇新增就业5000人。"
     task.save()
     assert period_judgement(plan, period).tasks[task.pk].verdict != "completed"
+
+
+def test_the_round_overview_shows_the_lights_of_the_tasks_each_unit_leads(office, client):
+    from duban.web.plans.models import Period
+
+    period = Period.objects.get()
+    client.force_login(office)
+    _overrule(client, 1, "completed")
+    body = client.get(f"/rounds/{period.pk}/").content.decode()
+    assert "牵头任务亮灯" in body
+    assert body.count('class="light-counts"') >= 30  # one per lead unit with tasks

@@ -168,6 +168,12 @@ def round_page(request: HttpRequest, period_id: int) -> HttpResponse:
         if can(request.user, "review", period)
         else [],
     }
+    # Lights of the tasks each unit leads, for the office and leaders (the page's only readers).
+    from duban.web.dashboard.verdicts import period_judgement
+    from duban.web.verdicts.selectors import led_tasks
+
+    ctx["verdicts"] = period_judgement(period.plan, period).tasks
+    ctx["led"] = led_tasks(period.plan_id)
     return render(request, "rounds/round.html", ctx)
 
 

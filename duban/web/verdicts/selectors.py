@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from duban.core.judgement.lights import LightThresholds
-from duban.web.plans.models import Period, Task
+from duban.web.plans.models import Period, Responsibility, Task
 from duban.web.verdicts.models import LightSetting, VerdictOverride
 
 
@@ -30,3 +30,13 @@ def thresholds_for(organization_id: int) -> LightThresholds:
     if row is None:
         return LightThresholds()
     return LightThresholds(row.yellow_below, row.red_below)
+
+
+def led_tasks(plan_id: int) -> dict[int, list[int]]:
+    """Task ids each unit leads (牵头) in the plan, by unit id: the tasks a unit answers for."""
+    out: dict[int, list[int]] = {}
+    for unit_id, task_id in Responsibility.objects.filter(
+        task__plan_id=plan_id, role=Responsibility.Role.LEAD
+    ).values_list("unit_id", "task_id"):
+        out.setdefault(unit_id, []).append(task_id)
+    return out

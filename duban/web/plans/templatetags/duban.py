@@ -43,10 +43,10 @@ def mark_quotes(text: str, quotes) -> str:
 
 @register.inclusion_tag("plans/_light_counts.html")
 def light_counts(verdicts, tasks):
-    """How many of these tasks show each light (未报送 apart), for a section or a unit."""
+    """How many of these tasks (or task ids) show each light (未报送 apart)."""
     counts = {"red": 0, "yellow": 0, "green": 0, None: 0}
-    for t in tasks:
-        v = verdicts.get(t.pk) if verdicts else None
+    for t in tasks or ():
+        v = verdicts.get(getattr(t, "pk", t)) if verdicts else None
         if v is not None:
             counts[v.light] += 1
     rows = [("red", "红灯"), ("yellow", "黄灯"), ("green", "绿灯"), (None, "未报送")]
