@@ -253,3 +253,20 @@ def test_the_round_overview_shows_the_lights_of_the_tasks_each_unit_leads(office
     body = client.get(f"/rounds/{period.pk}/").content.decode()
     assert "牵头任务亮灯" in body
     assert body.count('class="light-counts"') >= 30  # one per lead unit with tasks
+
+
+def test_each_report_carries_the_flags_about_its_unit(office, client):
+    from duban.web.dashboard.verdicts import period_judgement
+
+    plan, period = _task(1).plan, _period()
+    flagged = next(
+        (t, f)
+        for t, v in period_judgement(plan, period).tasks.items()
+        for f in v.flags
+        if f.unit and f.kind in ("vague", "reused", "stale")
+    )
+    client.force_login(office)
+    body = client.get(f"/tasks/{flagged[0]}/").content.decode()
+    article = body[body.index(f"<h4>{flagged[1].unit} ") :]
+    article = article[: article.index("</article>")]
+    assert flagged[1].label in article

@@ -51,3 +51,12 @@ def light_counts(verdicts, tasks):
             counts[v.light] += 1
     rows = [("red", "红灯"), ("yellow", "黄灯"), ("green", "绿灯"), (None, "未报送")]
     return {"rows": [(light or "none", label, counts[light]) for light, label in rows]}
+
+
+@register.filter
+def flags_for(verdict, report) -> list:
+    """The verdict's flags about this report's unit, shown beside the report."""
+    if verdict is None or report is None:
+        return []
+    name = report.unit.name if report.unit_id else None
+    return [f for f in verdict.flags if f.unit and f.unit == name]
