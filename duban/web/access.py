@@ -21,6 +21,7 @@ from django.http import Http404
 
 from duban.web.orgs.models import Organization, Unit
 from duban.web.plans.models import (
+    REPORTED_STATES,
     Period,
     Plan,
     Report,
@@ -36,7 +37,7 @@ Action = Literal[
 RoleName = Literal["office", "unit", "leader", "anonymous", "superuser"]
 
 # States of another unit's report that a unit reporter may read.
-SHARED_REPORT_STATES = (Report.State.SUBMITTED, Report.State.ACCEPTED)
+SHARED_REPORT_STATES = REPORTED_STATES
 EDITABLE_REPORT_STATES = (Report.State.EMPTY, Report.State.DRAFT, Report.State.RETURNED)
 
 

@@ -200,3 +200,13 @@ def as_user(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def q4_submitted(world) -> None:
+    """Q4's one report (区发改局 on task 1) submitted: verdicts read reported texts only."""
+    from duban.web.plans.models import Report
+
+    draft = world.drafts["区发改局"]
+    draft.state, draft.version = Report.State.SUBMITTED, draft.version + 1
+    draft.save()

@@ -52,7 +52,7 @@ def test_it_escapes_hostile_report_text_around_the_evidence(office, client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
 
 
-def test_it_shows_no_verdict_to_a_unit_reporter(office, client):
+def _unit_reporter(name="区人社局"):
     from django.contrib.auth import get_user_model
 
     from duban.web.accounts.models import Membership
@@ -63,8 +63,31 @@ def test_it_shows_no_verdict_to_a_unit_reporter(office, client):
         user=unit,
         organization=Organization.objects.get(),
         role="unit",
-        unit=Unit.objects.get(name="区人社局"),
+        unit=Unit.objects.get(name=name),
     )
-    client.force_login(unit)
+    return unit
+
+
+def test_a_unit_reporter_sees_the_verdict_and_its_evidence_but_no_flags(office, client):
+    client.force_login(_unit_reporter())
     body = client.get(f"/tasks/{_task(91).pk}/").content.decode()
-    assert 'class="light' not in body and "<mark>" not in body
+    assert "● 已完成" in body and "<mark>城镇新增就业完成3737人</mark>" in body
+    assert 'class="flags' not in body and "保存认定" not in body
+
+
+def test_a_draft_counts_for_nothing_until_it_is_submitted(office, client):
+    """Verdicts read submitted and accepted reports only, so no one learns a draft through them."""
+    from duban.web.dashboard.verdicts import period_judgement
+    from duban.web.plans.models import Report
+
+    report = Report.objects.get(task__seq=91)
+    report.state = Report.State.DRAFT
+    report.text = "城镇新增就业完成1000人。"
+    report.version += 1
+    report.save()
+    task = _task(91)
+    judged = period_judgement(task.plan, report.period).tasks[task.pk]
+    assert judged.verdict == "not_reported" and judged.light is None
+    client.force_login(_unit_reporter("区发改局"))
+    body = client.get(f"/tasks/{task.pk}/").content.decode()
+    assert "1000人" not in body and "● 未报送" in body

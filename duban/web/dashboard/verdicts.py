@@ -11,7 +11,7 @@ from datetime import datetime
 from duban.core.judgement import judge_plan
 from duban.core.judgement.lights import LIGHT_LABELS, LightThresholds, task_light
 from duban.web.plans import seam
-from duban.web.plans.models import Period, Plan, Report
+from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report
 
 # Order used in charts and tables, best first; "not_reported" is never merged into the others.
 VERDICTS = ("completed", "on_schedule", "in_progress", "behind", "stalled", "not_reported")
@@ -183,7 +183,9 @@ def _automatic(plan: Plan, period: Period) -> dict[int, TaskVerdict]:
 
     def compute() -> dict[int, TaskVerdict]:
         reported = set(
-            Report.objects.filter(period=period).exclude(text="").values_list("task_id", flat=True)
+            Report.objects.filter(period=period, state__in=REPORTED_STATES)
+            .exclude(text="")
+            .values_list("task_id", flat=True)
         )
         # The period before lets the core flag reports unchanged since then.
         previous = seam.to_core(plan, earlier) if earlier is not None else None
@@ -232,8 +234,8 @@ def _overridden(v: TaskVerdict, row) -> TaskVerdict:
 
 
 def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
-    """Verdicts of every task of the plan for the period: the judgement of the reports (a task
-    with no report text in the period is "not_reported", whatever the text would say), then the
+    """Verdicts of every task of the plan for the period: the judgement of the reported texts
+    (submitted or accepted; a task with none is "not_reported"), then the
     office's overrides in force, the late flags and the lights by the office's thresholds."""
     from duban.web.verdicts.selectors import overrides_in_force, thresholds_for
 

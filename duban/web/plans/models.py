@@ -197,6 +197,12 @@ class Report(models.Model):
         return f"{self.period} 第{self.task.seq}项 {self.unit or '未注明单位'}"
 
 
+# A report counts as reported once submitted (and stays so when accepted): drafts, returned and
+# empty slots are the unit's own business. Judgement, official tables and what other units may
+# read all use this one definition.
+REPORTED_STATES = (Report.State.SUBMITTED, Report.State.ACCEPTED)
+
+
 class ReportVersion(models.Model):
     """Every save of a report, as it was: who, when, the text."""
 

@@ -6,7 +6,7 @@ import re
 
 from duban.core import model as core
 from duban.core import units as registry
-from duban.web.plans.models import Period, Plan, Report, Responsibility, Task
+from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report, Responsibility, Task
 
 _MONTHLY = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?$")
 
@@ -62,12 +62,14 @@ def group_members(name: str) -> tuple[tuple[str, ...], bool]:
     return registry.expand_group(name), not known.member_kinds
 
 
-def to_core(plan: Plan, period: Period | None = None) -> core.Plan:
-    """The plan as the core sees it, with one period's reports (for renderers and judgement)."""
+def to_core(plan: Plan, period: Period | None = None, states=REPORTED_STATES) -> core.Plan:
+    """The plan as the core sees it, with one period's reports in these states (by default the
+    reported ones: submitted or accepted) for renderers and judgement."""
     sections = plan.sections.prefetch_related("tasks__responsibilities__unit")
     reports: dict[int, list[Report]] = {}
     if period is not None:
-        for r in period.reports.select_related("unit").order_by("task_id", "id"):
+        rows = period.reports.filter(state__in=states).exclude(text="")
+        for r in rows.select_related("unit").order_by("task_id", "id"):
             reports.setdefault(r.task_id, []).append(r)
 
     def task(t: Task) -> core.Task:

@@ -28,12 +28,10 @@ def deny_anonymous(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 
 def _verdicts(plan: Plan, period: Period | None, actor) -> dict:
-    """Each task's verdict for the period, from the one place verdicts come from.
-
-    Only the office and leaders see them here: the judgement reads every report of the period,
-    drafts included, and a unit must never learn another unit's draft through a verdict.
-    """
-    if period is None or not actor.sees_internal_notes:
+    """Each task's verdict for the period, from the one place verdicts come from, for members of
+    the organization (the judgement reads submitted and accepted reports only, so no verdict
+    reveals a draft; the flags stay with the office and leaders, in the templates)."""
+    if period is None or not actor.is_member:
         return {}
     from duban.web.dashboard.verdicts import period_judgement
 

@@ -3,8 +3,6 @@ with accepted reports only: a draft left in a closed round is never published.""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from django.core.cache import cache
 from django.db.models import Count, Max
 
@@ -29,20 +27,7 @@ def available() -> list[str]:
 
 def published_plan(period: Period) -> core.Plan:
     """The plan with the period's accepted reports only."""
-    accepted = set(
-        Report.objects.filter(period=period, state=Report.State.ACCEPTED).values_list(
-            "unit__name", "text"
-        )
-    )
-    plan = seam.to_core(period.plan, period)
-
-    def task(t: core.Task) -> core.Task:
-        return replace(t, reports=tuple(r for r in t.reports if (r.unit, r.text) in accepted))
-
-    return replace(
-        plan,
-        sections=tuple(replace(s, tasks=tuple(task(t) for t in s.tasks)) for s in plan.sections),
-    )
+    return seam.to_core(period.plan, period, states=(Report.State.ACCEPTED,))
 
 
 def render(period: Period, fmt: str) -> bytes | None:

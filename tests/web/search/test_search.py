@@ -93,7 +93,7 @@ def test_it_filters_by_period_unit_section_year_and_kind(world):
     assert search("投资", SearchFilters(organization=world.org.pk), 1, office).total == 3
 
 
-def test_it_filters_by_verdict_within_a_period(world):
+def test_it_filters_by_verdict_within_a_period(world, q4_submitted):
     office = world.users["office"]
     results = search("增长", SearchFilters(period=world.q4.pk, verdict="not_reported"), 1, office)
     assert {h.entry.task.seq for h in results.hits} == {2, 3}  # no Q4 report on tasks 2 and 3
