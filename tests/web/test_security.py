@@ -220,6 +220,22 @@ def _formulas(xlsx: bytes) -> list[str]:
     ]
 
 
+def _docx_text_and_links(content: bytes) -> tuple[str, list[str]]:
+    """The document's text (every w:t, joined) and the targets of its hyperlinks."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(content)) as z:
+        root = etree.fromstring(z.read("word/document.xml"))  # well-formed, or this raises
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    text = "".join(t.text or "" for t in root.iter(f"{w}t"))
+    fields = [f.text or "" for f in root.iter(f"{w}instrText")]
+    links = re.findall(r'Target="([^"]*)"', rels) + fields
+    return text, links
+
+
 def test_it_writes_hostile_text_into_the_progress_table_as_text(world):
     from duban.core.render.export import export_table
     from duban.web.plans import seam
@@ -229,8 +245,32 @@ def test_it_writes_hostile_text_into_the_progress_table_as_text(world):
     plan = seam.to_core(world.plan, world.q3)
     book = export_table(plan, "xlsx")
     assert not _formulas(book)
-    docx = export_table(plan, "docx")
-    assert b"<script>" not in docx
+    text, links = _docx_text_and_links(export_table(plan, "docx"))
+    assert '<script>alert("x")</script>' in text  # the text itself, as text
+    assert not [x for x in links if "javascript" in x or "evil.example" in x]
+
+
+@pytest.mark.parametrize(
+    "key", ["period_table_docx", "period_bulletin_docx", "period_unit_report_docx"]
+)
+def test_it_writes_hostile_text_into_every_word_download_as_text(key, world, as_user):
+    values = _hostile(world)
+    values["period_id"] = world.q3.pk  # the closed period with the (hostile) accepted reports
+    values["unit_id"] = world.units["区发改局"].pk
+    response = as_user(world.users["office"]).get(_url(ROUTES[key], values, table.ROWS[key]))
+    assert response.status_code == 200, response.content[:300]
+    text, links = _docx_text_and_links(response.content)
+    assert "alert(" in text, "the hostile text reaches the document"
+    assert not [x for x in links if "javascript" in x or "evil.example" in x]
+
+
+def test_it_writes_hostile_text_into_the_excel_download_as_text(world, as_user):
+    values = _hostile(world)
+    values["period_id"] = world.q3.pk
+    key = "period_table_xlsx"
+    response = as_user(world.users["office"]).get(_url(ROUTES[key], values, table.ROWS[key]))
+    assert response.status_code == 200
+    assert not _formulas(response.content)
 
 
 def test_it_writes_hostile_unit_names_into_the_assessment_as_text(world, as_user):
