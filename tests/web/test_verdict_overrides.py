@@ -270,3 +270,26 @@ def test_each_report_carries_the_flags_about_its_unit(office, client):
     article = body[body.index(f"<h4>{flagged[1].unit} ") :]
     article = article[: article.index("</article>")]
     assert flagged[1].label in article
+
+
+def test_the_dashboard_list_shows_lights_to_units_but_flags_only_to_the_office(office, client):
+    from django.contrib.auth import get_user_model
+
+    from duban.web.accounts.models import Membership
+    from duban.web.orgs.models import Organization, Unit
+
+    plan, period = _task(1).plan, _period()
+    url = f"/dashboard/plans/{plan.pk}/tasks/?period={period.pk}"
+    client.force_login(office)
+    office_page = client.get(url).content.decode()
+    assert 'class="light verdict-' in office_page and 'class="badge"' in office_page
+    unit = get_user_model().objects.create_user("unit")
+    Membership.objects.create(
+        user=unit,
+        organization=Organization.objects.get(),
+        role="unit",
+        unit=Unit.objects.get(name="区发改局"),
+    )
+    client.force_login(unit)
+    unit_page = client.get(url).content.decode()
+    assert 'class="light verdict-' in unit_page and 'class="badge"' not in unit_page
