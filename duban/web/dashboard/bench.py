@@ -62,8 +62,11 @@ def bench_search(user, runs: int = 20) -> float:
     return _median_ms(all_queries, runs) / len(QUERIES)
 
 
-def bench_dashboard(user, plan, runs: int = 20) -> float:
-    """Median milliseconds to serve the dashboard page of the plan's period (the whole view)."""
+def bench_dashboard(user, plan, runs: int = 20) -> tuple[float, float]:
+    """Median milliseconds to serve the dashboard page of the plan's period (the whole view):
+    judged afresh (the cache emptied before each request, as after a report changes), and with
+    the period's judgement cached."""
+    from django.core.cache import cache
     from django.test import Client
 
     client = Client()
@@ -73,7 +76,13 @@ def bench_dashboard(user, plan, runs: int = 20) -> float:
     def get() -> None:
         assert client.get(url).status_code == 200
 
-    return _median_ms(get, runs)
+    def get_cold() -> None:
+        cache.clear()
+        get()
+
+    cold = _median_ms(get_cold, runs)
+    get()
+    return cold, _median_ms(get, runs)
 
 
 def _child(runs: int) -> dict:
@@ -84,7 +93,7 @@ def _child(runs: int) -> dict:
         return {
             "vendor": connection.vendor,
             "search_ms": bench_search(user, runs),
-            "dashboard_ms": bench_dashboard(user, plan, runs),
+            "dashboard_ms": bench_dashboard(user, plan, runs),  # (judged afresh, cached)
         }
     finally:
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
@@ -126,11 +135,12 @@ def bench_rows(runs: int = 20) -> list[tuple[str, str, str]]:
                 "per query, first page, as the office; goal < 100 ms",
             )
         )
+        cold, warm = m["dashboard_ms"]
         rows.append(
             (
                 f"dashboard page on {name} (example, whole view), median of {runs}",
-                f"{m['dashboard_ms']:.0f} ms",
-                "goal < 300 ms",
+                f"{cold:.0f} ms",
+                f"judged afresh; {warm:.0f} ms with the period's judgement cached; goal < 300 ms",
             )
         )
     return rows
