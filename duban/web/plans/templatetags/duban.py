@@ -60,3 +60,11 @@ def flags_for(verdict, report) -> list:
         return []
     name = report.unit.name if report.unit_id else None
     return [f for f in verdict.flags if f.unit and f.unit == name]
+
+
+@register.filter
+def figure(value) -> str:
+    """A figure as written: 12.1, 3737, 0.25 (no trailing zeros, no exponent)."""
+    if value is None:
+        return "—"
+    return f"{float(value):.4f}".rstrip("0").rstrip(".")
