@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "duban.web.rounds",
     "duban.web.api",
     "duban.web.verdicts",
+    "duban.web.documents",
 ]
 
 MIDDLEWARE = [
@@ -205,3 +206,11 @@ LOGGING = {
 # and per client address for requests without a valid token. A system check validates them.
 DUBAN_API_TOKEN_RATE = os.environ.get("DUBAN_API_TOKEN_RATE", "300/minute")
 DUBAN_API_ADDRESS_RATE = os.environ.get("DUBAN_API_ADDRESS_RATE", "60/minute")
+
+# Uploads (duban/web/documents): the largest plan document the office may upload, in bytes;
+# a larger body is refused unread. The importers' own ceiling (safety.Limits) is 30 MB.
+DUBAN_UPLOAD_MAX_BYTES = int(os.environ.get("DUBAN_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files (Django's default)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # a larger file goes to a temporary file, not memory
+DATA_UPLOAD_MAX_NUMBER_FILES = 5  # the upload form sends one
+FILE_UPLOAD_PERMISSIONS = 0o600

@@ -39,6 +39,7 @@ urlpatterns = [
     path("rounds/<int:period_id>/close/", rounds.round_close, name="round_close"),
     path("periods/<int:period_id>/publish/", views.period_publish, name="period_publish"),
     path("", include("duban.web.verdicts.urls")),
+    path("", include("duban.web.documents.urls")),
     path("search/", include("duban.web.search.urls")),
     path("dashboard/", include("duban.web.dashboard.urls")),
     path("public/", include("duban.web.public.urls")),

@@ -41,6 +41,7 @@ ADMIN = Row("nnnnnn", "nnnnnn")
 
 PUBLISHED = {"period_id": "published_period_id"}
 SUBMITTED = {"report_id": "submitted_report_id"}
+ORG = {"org_id": "organization_id"}
 
 ROWS: dict[str, Row] = {
     # Pages that only read answer a POST as a GET: nothing is written.
@@ -77,6 +78,12 @@ ROWS: dict[str, Row] = {
         data={"yellow_below": 10, "red_below": 30},
         args={"org_id": "organization_id"},
     ),
+    # The office uploads a plan document into its own organization: the form (a POST without
+    # a file shows it again), then confirm or cancel a preview (without a token of its own
+    # session the office is sent back to the form; nothing is written).
+    "document_upload": Row("ynnnnn", "ynnnnn", args=ORG),
+    "document_confirm": Row("xxxxxx", "ynnnnn", args=ORG),
+    "document_cancel": Row("xxxxxx", "ynnnnn", args=ORG),
     "search": Row("yyyyyy", "yyyyyy"),
     "dashboard": Row("yyyynn", "yyyynn"),
     "dashboard_screen": Row("yyyynn", "yyyynn"),

@@ -1,0 +1,150 @@
+"""What the office sees before an import: the parsed plan laid out as sections, tasks and units.
+
+Built from the core Plan alone, plus the names of units the organization already has, so the
+preview never touches the tables the import would write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from duban.core import model as core
+from duban.core import units as registry
+from duban.web.documents.wording import warning_sentence, where
+from duban.web.plans import seam
+
+FORMATS = {
+    ".txt": "文本",
+    ".docx": "Word",
+    ".doc": "Word（旧格式，已转换）",
+    ".wps": "WPS 文字（已转换）",
+    ".xlsx": "Excel",
+    ".xls": "Excel（旧格式，已转换）",
+    ".pdf": "PDF",
+}
+KINDS = {"progress": "落实情况表（任务及进展）", "decomposition": "任务分解表"}
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    seq: int
+    target: str
+    lead: tuple[str, ...]
+    co: tuple[str, ...]
+    deadline: str
+    reports: int
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    number: int
+    title: str
+    declared: int | None
+    tasks: tuple[TaskRow, ...]
+
+    @property
+    def count_differs(self) -> bool:
+        return self.declared is not None and self.declared != len(self.tasks)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    name: str  # as it will be stored: the registry's canonical name when it knows the unit
+    written: tuple[str, ...]  # other spellings in the document
+    known: bool  # in the unit registry (units.py)
+    new: bool  # not yet a unit of the organization: the import creates it
+
+
+@dataclass(frozen=True)
+class Preview:
+    filename: str
+    format: str
+    kind: str
+    title: str
+    year: int | None
+    district: str | None
+    period: str | None
+    sections: tuple[SectionRow, ...]
+    units: tuple[UnitRow, ...]
+    warnings: tuple[str, ...]  # the importer's diagnostics, each with its place
+    notes: tuple[str, ...]  # what the import will do to what is already there
+
+    @property
+    def task_count(self) -> int:
+        return sum(len(s.tasks) for s in self.sections)
+
+    @property
+    def report_count(self) -> int:
+        return sum(t.reports for s in self.sections for t in s.tasks)
+
+    @property
+    def unknown_units(self) -> tuple[UnitRow, ...]:
+        return tuple(u for u in self.units if not u.known)
+
+    @property
+    def new_units(self) -> tuple[UnitRow, ...]:
+        return tuple(u for u in self.units if u.new)
+
+
+def _deadline(task: core.Task) -> str:
+    if task.deadline:
+        return task.deadline
+    return "持续推进" if task.ongoing else ""
+
+
+def _task_row(task: core.Task) -> TaskRow:
+    return TaskRow(
+        seq=task.seq,
+        target=task.target,
+        lead=tuple(u.name for u in task.units if u.role == "lead"),
+        co=tuple(u.name for u in task.units if u.role == "co"),
+        deadline=_deadline(task),
+        reports=sum(1 for r in task.reports if r.text.strip()),
+    )
+
+
+def _units(plan: core.Plan, existing: set[str]) -> tuple[UnitRow, ...]:
+    seen: dict[str, set[str]] = {}
+    for t in plan.tasks:
+        named = [(u.name, u.canonical) for u in t.units]
+        named += [(r.unit, r.canonical) for r in t.reports if r.unit]
+        for written, canonical in named:
+            seen.setdefault(seam.unit_name_from_core(written, canonical), set()).add(written)
+    return tuple(
+        UnitRow(
+            name=name,
+            written=tuple(sorted(spellings - {name})),
+            known=registry.lookup(name) is not None,
+            new=name not in existing,
+        )
+        for name, spellings in seen.items()
+    )
+
+
+def plan_preview(
+    plan: core.Plan,
+    *,
+    filename: str,
+    suffix: str,
+    existing_units: set[str],
+    notes: tuple[str, ...] = (),
+) -> Preview:
+    return Preview(
+        filename=filename,
+        format=FORMATS.get(suffix, suffix),
+        kind=KINDS.get(plan.kind, plan.kind),
+        title=plan.title,
+        year=plan.year,
+        district=plan.district,
+        period=(f"{plan.period.label}（截至 {plan.period.end_month} 月）" if plan.period else None),
+        sections=tuple(
+            SectionRow(s.number, s.title, s.declared_count, tuple(_task_row(t) for t in s.tasks))
+            for s in plan.sections
+        ),
+        units=_units(plan, existing_units),
+        warnings=tuple(
+            f"{where(filename, page=w.page, line=w.line or None)}：{warning_sentence(w)}"
+            for w in plan.warnings
+        ),
+        notes=notes,
+    )
