@@ -332,3 +332,21 @@ def test_it_links_the_upload_page_for_the_office_only(world, as_user):
     Membership.objects.filter(user=office).update(organization=fresh)
     page = as_user(office).get("/").content.decode()
     assert "还没有年度任务" in page and reverse("document_upload", args=[fresh.pk]) in page
+
+
+def test_it_checks_the_csrf_token_of_an_upload(world, settings):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.users["office"])
+    url = reverse("document_upload", args=[world.org.pk])
+
+    with open(EXAMPLE, "rb") as f:
+        refused = client.post(url, {"file": f})
+
+    assert refused.status_code == 403
+    assert _uploads(settings) == []
+    form = client.get(url)
+    with open(EXAMPLE, "rb") as f:
+        accepted = client.post(url, {"file": f, "csrfmiddlewaretoken": form.context["csrf_token"]})
+    assert accepted.status_code == 200 and accepted.context["preview"].task_count == 108

@@ -167,7 +167,8 @@ def error_sentence(exc: InputError, filename: str) -> str:
     what = _translate(exc.message, _ERROR_RULES)
     if what is None:
         what = f"无法读取（{exc.message}）" if exc.message.isascii() else exc.message
-    return f"{where(filename, page=exc.page, line=exc.line)}：{what}"
+    end = "" if what.endswith(("。", "？", "！")) else "。"
+    return f"{where(filename, page=exc.page, line=exc.line)}：{what}{end}"
 
 
 def warning_sentence(diagnostic: Diagnostic) -> str:
