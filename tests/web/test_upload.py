@@ -6,6 +6,9 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -110,6 +113,36 @@ def test_it_imports_a_word_table_made_by_dubans_own_renderer(world, as_user, tmp
     assert _task_count(other) == 108
     plan = other.plans.get(year=2021)
     assert ReportVersion.objects.filter(report__period__plan=plan).count() > 200
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_it_converts_an_old_word_file_in_the_isolated_reader(world, as_user, tmp_path):
+    from duban.core.importers import read_plan
+    from duban.core.render.export import export_table
+
+    docx = tmp_path / "old.docx"
+    docx.write_bytes(export_table(read_plan(EXAMPLE), "docx"))
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    client = as_user(world.users["office"])
+
+    response = _post_file(client, world.org, tmp_path / "old.doc")
+
+    assert response.context["preview"].task_count == 108
+    assert "已转换" in response.context["preview"].format
 
 
 def _no_year_table(tmp_path) -> Path:
@@ -350,3 +383,16 @@ def test_it_checks_the_csrf_token_of_an_upload(world, settings):
     with open(EXAMPLE, "rb") as f:
         accepted = client.post(url, {"file": f, "csrfmiddlewaretoken": form.context["csrf_token"]})
     assert accepted.status_code == 200 and accepted.context["preview"].task_count == 108
+
+
+def test_it_sweeps_expired_uploads_and_leftovers(world, as_user, settings):
+    from duban.web.documents import services
+
+    client = as_user(world.users["office"])
+    _post_file(client, world.org, EXAMPLE)
+    leftover = services.upload_dir() / "interrupted.upload.pdf"
+    leftover.write_bytes(b"%PDF-")
+
+    assert services.upload_sweep() == 0
+    assert services.upload_sweep(now=time.time() + services.UPLOAD_TTL + 1) == 2
+    assert _uploads(settings) == []
