@@ -131,6 +131,7 @@ def search_(request, params: Query[SearchParams]):
             for h in results.hits
         ],
         "total": results.total,
+        "capped": results.capped,
         "page": results.page,
         "pages": results.pages,
         "page_size": search.PAGE_SIZE,

@@ -241,7 +241,8 @@ class SearchHitOut(Schema):
 class SearchOut(Schema):
     query: str
     items: list[SearchHitOut]
-    total: int
+    total: int = Field(description="matches listed; with capped, more matched")
+    capped: bool = Field(description="more than total matched; the newest total are listed")
     page: int
     pages: int
     page_size: int

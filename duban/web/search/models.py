@@ -28,6 +28,9 @@ class SearchEntry(models.Model):
         Report, on_delete=models.CASCADE, null=True, related_name="search_entry"
     )
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, null=True, related_name="+")
+    # The month the report's period ends; 0 for a task target (written at the start of its
+    # year). Copied from the period so that "newest first" is one index, without a join.
+    end_month = models.PositiveSmallIntegerField(default=0)
     text = models.TextField()
     tokens = models.TextField()
 
@@ -41,7 +44,10 @@ class SearchEntry(models.Model):
             )
         ]
         # (plan, kind): search within a plan 137 → 91 ms at 975,000 entries (`make scale`).
+        # search_newest is selectors.NEWEST: a common word's newest matches are read in index
+        # order and the scan stops at the cap, instead of sorting every match.
         indexes = [
             models.Index(fields=["organization", "year"]),
             models.Index(fields=["plan", "kind"], name="search_plan_kind"),
+            models.Index(fields=["-year", "-end_month", "task", "id"], name="search_newest"),
         ]

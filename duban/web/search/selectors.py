@@ -6,7 +6,6 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
@@ -17,6 +16,9 @@ from duban.web.search.bigrams import parse_query
 from duban.web.search.models import SearchEntry
 
 PAGE_SIZE = 20
+CAP = 1000  # matches ranked at most; a commoner word lists its newest CAP (issue #8: 5 s → ms)
+# Newest first: the search_newest index's order, so the capped scan can stop early.
+NEWEST = ("-year", "-end_month", "task_id", "id")
 SNIPPET_CONTEXT = 40  # characters shown either side of the first match
 
 
@@ -46,6 +48,7 @@ class SearchResults:
     page: int
     pages: int
     notes: list[str] = field(default_factory=list)
+    capped: bool = False  # more than `total` matched: only the newest `total` are listed
 
 
 def visible_entries(user) -> QuerySet[SearchEntry]:
@@ -135,16 +138,26 @@ def snippet(text: str, words: list[str]) -> SafeString:
 
 
 def search(query: str, filters: SearchFilters, page: int, user) -> SearchResults:
+    """The matches, newest first, a page at a time. At most CAP are ranked: a word found in
+    most texts lists its newest CAP and says the total is more (`capped`); only the page's
+    rows are read whole and highlighted."""
     terms = parse_query(query)
     notes: list[str] = []
     if not terms:
         return SearchResults(query, [], 0, 1, 0, notes)
     entries = _filtered(match(visible_entries(user), terms), filters, user, notes)
-    entries = entries.select_related("task", "period", "unit", "plan__organization").order_by(
-        "-year", "plan_id", "task__seq", "-kind", "-period__end_month", "id"
-    )
-    paginator = Paginator(entries, PAGE_SIZE)
-    current = paginator.get_page(page)
+    # Ids only, in index order, stopping after CAP + 1: one query gives both the page and an
+    # honest total (exact up to CAP), with no COUNT over every match.
+    ids = list(entries.order_by(*NEWEST).values_list("pk", flat=True)[: CAP + 1])
+    capped = len(ids) > CAP
+    ids = ids[:CAP]
+    pages = -(-len(ids) // PAGE_SIZE)
+    number = min(max(page, 1), max(pages, 1))  # out of range: the nearest page, as Paginator
+    page_ids = ids[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    rows = SearchEntry.objects.select_related("task", "period", "unit", "plan__organization")
+    by_id = rows.in_bulk(page_ids)
     words = [t.word for t in terms]
-    hits = [Hit(e, snippet(e.text, words)) for e in current.object_list]
-    return SearchResults(query, hits, paginator.count, current.number, paginator.num_pages, notes)
+    hits = [Hit(by_id[i], snippet(by_id[i].text, words)) for i in page_ids]
+    if capped:
+        notes.append(f"超过 {CAP} 条结果，仅列出最新的 {CAP} 条；请加筛选条件缩小范围。")
+    return SearchResults(query, hits, len(ids), number, pages, notes, capped)

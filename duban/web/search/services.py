@@ -32,6 +32,7 @@ def _report_entry(report: Report, task: Task) -> SearchEntry:
         section_id=task.section_id,
         task=task,
         period_id=report.period_id,
+        end_month=report.period.end_month,
         report=report,
         unit_id=report.unit_id,
         text=report.text,
@@ -61,7 +62,7 @@ def search_index_plan(plan: Plan) -> int:
     entries = [_task_entry(t) for t in tasks.values()]
     entries += [
         _report_entry(r, tasks[r.task_id])
-        for r in Report.objects.filter(task__plan=plan).exclude(text="")
+        for r in Report.objects.filter(task__plan=plan).exclude(text="").select_related("period")
     ]
     with transaction.atomic():
         SearchEntry.objects.filter(plan=plan).delete()

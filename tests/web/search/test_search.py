@@ -127,3 +127,86 @@ def test_it_keeps_a_stored_tsvector_with_a_gin_index_on_postgresql(world):
         cur.execute("SELECT count(*) FROM search_searchentry WHERE tsv @@ '投资'::tsquery")
         # Task 1: target, 底阁镇 Q3 report and Q4 draft here; target and Q3 report in 台儿庄区.
         assert cur.fetchone()[0] == 5
+
+
+# The cap: a word in most texts lists its newest CAP matches, says so, and pages within them.
+# "增" is in the targets of tasks 1-3, the Q3 report on task 1 and its Q4 draft (the office).
+
+
+@pytest.fixture
+def cap3(monkeypatch):
+    from duban.web.search import selectors
+
+    monkeypatch.setattr(selectors, "CAP", 3)
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+
+
+def _listed(results):
+    return [(h.entry.task.seq, h.entry.kind, h.entry.period_id) for h in results.hits]
+
+
+def test_it_lists_every_match_newest_first_and_exactly_under_the_cap(world):
+    q3, q4 = world.q3.pk, world.q4.pk
+    results = search("增", NONE, 1, world.users["office"])
+    assert (results.total, results.capped, results.notes) == (5, False, [])
+    # Latest period first; a target (the start of its year) after its year's reports.
+    assert _listed(results) == [
+        (1, "report", q4),
+        (1, "report", q3),
+        (1, "task", None),
+        (2, "task", None),
+        (3, "task", None),
+    ]
+
+
+def test_it_lists_only_the_newest_matches_above_the_cap_and_says_so(world, cap3):
+    office = world.users["office"]
+    first, second = search("增", NONE, 1, office), search("增", NONE, 2, office)
+    assert (first.total, first.capped, first.pages, second.page) == (3, True, 2, 2)
+    assert _listed(first) == [(1, "report", world.q4.pk), (1, "report", world.q3.pk)]
+    assert _listed(second) == [(1, "task", None)]  # the 3rd newest; tasks 2 and 3 left out
+    assert any("超过 3 条结果" in n and "筛选" in n for n in first.notes)
+    assert _listed(search("增", NONE, 99, office)) == _listed(second)  # past the end: the last
+
+
+def test_a_match_count_at_the_cap_or_narrowed_by_a_filter_is_exact(world, cap3):
+    office = world.users["office"]
+    at_cap = search("投资", NONE, 1, office)  # target, Q3 report and Q4 draft of task 1
+    assert (at_cap.total, at_cap.capped, at_cap.notes) == (3, False, [])
+    assert search("预算", NONE, 1, office).total == 2
+    targets = search("增", SearchFilters(kind="task"), 1, office)
+    assert (targets.total, targets.capped) == (3, False)
+    q3 = search("增", SearchFilters(period=world.q3.pk), 1, office)  # 3 targets + Q3 report
+    assert (q3.total, q3.capped) == (3, True)
+    unit = search("增", SearchFilters(unit=world.units["区发改局"].pk, kind="report"), 1, office)
+    assert (unit.total, unit.capped) == (2, False)
+
+
+def test_the_search_page_and_the_api_say_the_total_is_capped(world, as_user, cap3):
+    from django.test import Client
+
+    from duban.web.api.tokens import token_create
+
+    page = as_user(world.users["office"]).get("/search/", {"q": "增"}).content.decode()
+    assert "共 3+ 条结果" in page and "请加筛选条件缩小范围" in page
+    _, secret = token_create(world.users["office"], name="tests")
+    answer = Client().get("/api/v1/search", {"q": "增"}, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert answer.json()["total"] == 3 and answer.json()["capped"] is True
+    answer = Client().get("/api/v1/search", {"q": "预算"}, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert answer.json()["total"] == 2 and answer.json()["capped"] is False
+
+
+def test_entries_keep_their_period_end_for_the_newest_first_index(world):
+    from django.db import connection
+
+    from duban.web.search.models import SearchEntry
+
+    entries = SearchEntry.objects.filter(plan=world.plan)
+    assert {e.end_month for e in entries if e.kind == "task"} == {0}
+    assert {(e.period_id, e.end_month) for e in entries if e.kind == "report"} == {
+        (world.q3.pk, 9),
+        (world.q4.pk, 12),
+    }
+    with connection.cursor() as cur:
+        indexes = connection.introspection.get_constraints(cur, SearchEntry._meta.db_table)
+    assert indexes["search_newest"]["columns"] == ["year", "end_month", "task_id", "id"]
