@@ -104,7 +104,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["duban.web.plans.templatetags.duban"],
+            # {% translate %} and {% blocktranslate %} in every template without {% load i18n %}.
+            "builtins": ["django.templatetags.i18n", "duban.web.plans.templatetags.duban"],
         },
     },
 ]
