@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.db import connection
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+
+from django.db import connection, transaction
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -10,13 +13,18 @@ from duban.web.search.bigrams import Term
 
 
 class SqliteBackend:
-    """FTS5 over the tokens; a quoted phrase means adjacent tokens, i.e. the word as written."""
+    """FTS5 over the tokens; a quoted phrase means adjacent tokens, i.e. the word as written.
+    `scope(one_organization)` wraps the query that reads the matches' ids."""
 
     sql = "search_searchentry.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
 
     @staticmethod
     def expression(term: Term) -> str:
         return " AND ".join('"' + " ".join(p) + '"' for p in term.phrases)
+
+    @staticmethod
+    def scope(one_organization: bool) -> AbstractContextManager[None]:
+        return nullcontext()  # one district's database: the FTS list is short enough
 
 
 class PostgresBackend:
@@ -27,6 +35,22 @@ class PostgresBackend:
     @staticmethod
     def expression(term: Term) -> str:
         return " & ".join("(" + " <-> ".join(p) + ")" for p in term.phrases)
+
+    @staticmethod
+    @contextmanager
+    def scope(one_organization: bool) -> Iterator[None]:
+        """No JIT: compiling costs 20-40 ms, more than the query (the planner's estimate of a
+        scan that stops at the cap is far above jit_above_cost). Within one organization, read
+        its entries newest first (search_org_newest) and test each tsvector: 15-20 ms at a
+        million reports, where the GIN list of a common bigram (a quarter of all entries) takes
+        60-80 ms just to read; the planner prices that list far too cheaply, hence no bitmaps."""
+        settings = ["jit"] + (["enable_bitmapscan"] if one_organization else [])
+        with transaction.atomic(), connection.cursor() as cursor:
+            for name in settings:
+                cursor.execute(f"SET LOCAL {name} = off")
+            yield
+            for name in settings:  # an enclosing transaction goes on with the defaults
+                cursor.execute(f"SET LOCAL {name} = DEFAULT")
 
 
 def backend() -> type[SqliteBackend] | type[PostgresBackend]:

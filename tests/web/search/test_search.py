@@ -210,3 +210,18 @@ def test_entries_keep_their_period_end_for_the_newest_first_index(world):
     with connection.cursor() as cur:
         indexes = connection.introspection.get_constraints(cur, SearchEntry._meta.db_table)
     assert indexes["search_newest"]["columns"] == ["year", "end_month", "task_id", "id"]
+    assert indexes["search_org_newest"]["columns"][:2] == ["organization_id", "year"]
+
+
+@pytest.mark.postgres
+def test_the_planner_settings_of_a_search_end_with_it(world):
+    from django.db import connection
+
+    def settings():
+        with connection.cursor() as cur:
+            cur.execute("SELECT current_setting('enable_bitmapscan'), current_setting('jit')")
+            return cur.fetchone()
+
+    before = settings()
+    search("增", NONE, 1, world.users["office"])  # one organization: no bitmap scans, no JIT
+    assert settings() == before

@@ -1,4 +1,4 @@
-"""SearchEntry.end_month (the period's end; 0 for a target) and the newest-first index."""
+"""SearchEntry.end_month (the period's end; 0 for a target) and the newest-first indexes."""
 
 from django.db import migrations, models
 
@@ -44,5 +44,13 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="searchentry",
             index=models.Index(fields=["-year", "-end_month", "task", "id"], name="search_newest"),
+        ),
+        migrations.RemoveIndex(model_name="searchentry", name="search_sear_organiz_35dde9_idx"),
+        migrations.AddIndex(
+            model_name="searchentry",
+            index=models.Index(
+                fields=["organization", "-year", "-end_month", "task", "id"],
+                name="search_org_newest",
+            ),
         ),
     ]
