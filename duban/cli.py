@@ -100,6 +100,8 @@ def judge(path: Path, as_json: bool, previous: Path | None, district: str | None
 
     before = read_plan(previous, district=district) if previous else None
     judged = judge_plan(read_plan(path, district=district), before)
+    if judged.notice:
+        click.echo(judged.notice, err=True)
     if as_json:
         emit_json(judgement_to_dict(judged))
         return
@@ -107,7 +109,8 @@ def judge(path: Path, as_json: bool, previous: Path | None, district: str | None
 
     for t in judged.tasks:
         flags = "".join(f" [{f.kind}]" for f in t.flags)
-        click.echo(f"{t.seq:>3} {LABELS[t.verdict]}  {t.explanation}{flags}")
+        label = LABELS[t.verdict] if t.judged else "不作研判"
+        click.echo(f"{t.seq:>3} {label}  {t.explanation}{flags}")
 
 
 @main.command()

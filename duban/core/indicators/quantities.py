@@ -30,6 +30,8 @@ _HAN = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三�
 # Comparator words before a number, read by looking back from it (a regex starting with an
 # optional prefix would try every position of the text and is three times slower).
 _PRE = re.compile(r"(不低于|不少于|不超过|超过|突破|达到|达|约|近|逾)$")
+# "签约8个", "节约12吨": 约 ending a word is no "about".
+_WORD_ENDING_IN_YUE = "签制契预节合履条邀公相"
 _MAG = r"(?P<mag>万亿|千万|百万|亿|万|千)?"
 _UNIT = "(?P<unit>" + "|".join(re.escape(u) for u in BASE_UNITS) + ")"
 _SUF = r"(?P<suf>以上|以下|左右|以内|多|余)?"
@@ -123,6 +125,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if before in "于过破到达约近逾":
             found = _PRE.search(text, max(0, start - 3), start)
             pre = found.group(1) if found else ""
+            if pre == "约" and start >= 2 and text[start - 2] in _WORD_ENDING_IN_YUE:
+                pre = ""
             start -= len(pre)
         suf = m.group("suf") or ""
         comparator = ABOUT if suf == "左右" or pre in ("约", "近") else AT_LEAST

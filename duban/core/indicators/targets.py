@@ -11,11 +11,14 @@ from duban.core.indicators.quantities import Quantity, find_quantities
 Kind = Literal["growth", "amount", "level"]
 
 CLAUSE_END = "，。；;！!？?\n"
+# "城区学校扩容工程：新建小学2所" (a project table's name and scale): what is measured follows
+# the colon; the words before it name the project.
+_COLONS = "：:"
 _GROWTH_WORDS = re.compile(r"(同比|比上年|较上年)?(增长|增幅|增速|提高|提升)(达到|达)?$")
 # Leading words that say what to do, not what is counted: stripped from the metric.
 _LEADING = re.compile(
     r"^[、，,\s]*(全年|力争|争取|确保|努力|实现|完成|拟安排|安排|推动|加快推进|推进|"
-    r"加快|建成|新建|培育|认证|全区)*"
+    r"加快|建成|培育|认证|全区)*"
 )
 _TRAILING = re.compile(r"(达到|达|突破|超过|不低于|不少于|为|共|总计|累计|等)+$")
 # "投资50亿元大项目": a size that describes what is sought, not the amount to reach.
@@ -32,6 +35,7 @@ class TargetIndicator:
     value: float
     unit: str
     quantity: Quantity
+    project: str = ""  # the project named before a colon ("城区学校扩容工程"), "" when none
 
     @property
     def base(self) -> float:
@@ -40,9 +44,22 @@ class TargetIndicator:
 
 def _clause_start(text: str, pos: int) -> int:
     i = pos
-    while i > 0 and text[i - 1] not in CLAUSE_END:
+    while i > 0 and text[i - 1] not in CLAUSE_END and text[i - 1] not in _COLONS:
         i -= 1
     return i
+
+
+def _project(text: str, pos: int) -> str:
+    """The name before the colon that opens the sentence of pos ("城区学校扩容工程：…")."""
+    i = pos
+    while i > 0 and text[i - 1] not in "。；;\n":
+        i -= 1
+    head = text[i:pos]
+    for colon in _COLONS:
+        if colon in head:
+            name = head.split(colon, 1)[0].strip()
+            return name if 2 <= len(name) <= 30 and not any(c in name for c in "，,") else ""
+    return ""
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -79,5 +96,9 @@ def target_indicators(target: str) -> tuple[TargetIndicator, ...]:
             metric = _LEADING.sub("", after.strip("、，。 "))
         if not metric:
             continue
-        out.append(TargetIndicator(metric, kind, q.comparator, q.value, q.unit, q))
+        out.append(
+            TargetIndicator(
+                metric, kind, q.comparator, q.value, q.unit, q, _project(target, q.start)
+            )
+        )
     return tuple(out)

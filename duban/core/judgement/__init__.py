@@ -23,7 +23,7 @@ from duban.core.judgement.flags import (
     unlisted_reporter_flags,
     vague_flags,
 )
-from duban.core.judgement.match import match_indicators, reported_actuals
+from duban.core.judgement.match import Match, match_indicators, reported_actuals
 from duban.core.judgement.verdicts import (
     ALL_DONE,
     BLOCKED,
@@ -81,6 +81,7 @@ class IndicatorJudgement:
     verdict: IndicatorVerdict
     actual: ActualEvidence | None
     explanation: str
+    project: str = ""  # the project a project table names before the metric
 
 
 @dataclass(frozen=True)
@@ -90,28 +91,43 @@ class TaskJudgement:
     explanation: str
     indicators: tuple[IndicatorJudgement, ...] = ()
     flags: tuple[Flag, ...] = ()
+    judged: bool = True  # False: the document has no progress to judge (a decomposition plan)
 
 
 @dataclass(frozen=True)
 class PlanJudgement:
     period: Period
     tasks: tuple[TaskJudgement, ...] = ()
+    # "decomposition": a plan of who does what with no progress at all (任务分解方案), where
+    # nothing is judged; `notice` says so in one sentence.
+    kind: str = "progress"
+    notice: str = ""
 
     def task(self, seq: int) -> TaskJudgement:
         return next(t for t in self.tasks if t.seq == seq)
 
 
 DEFAULT_PERIOD = Period("全年", 12)
+# A plan without any report has no period: its targets are for the year, and nothing is judged.
+NO_PROGRESS_PERIOD = Period("无报送期（任务分解方案）", 12)
 DEFAULT_SETTINGS = FlagSettings()
+NOTHING_TO_JUDGE = "任务分解方案，尚无进展情况，不作研判"
 
 
 def judge_plan(
     plan: Plan, previous: Plan | None = None, thresholds: FlagSettings = DEFAULT_SETTINGS
 ) -> PlanJudgement:
-    """Every task's verdict for the plan's period (a plan without a period is judged at year end)."""
+    """Every task's verdict for the plan's period (a plan without a period is judged at year end).
+
+    A decomposition plan (任务分解方案: targets and units, no progress at all) is not judged: its
+    judgement says so (`kind`, `notice`), and each task's targets are listed with nothing against
+    them.
+    """
+    reporting = any(r.text.strip() for t in plan.tasks for r in t.reports)
+    if not reporting and (plan.kind == "decomposition" or plan.period is None):
+        return _nothing_to_judge(plan)
     period = plan.period or DEFAULT_PERIOD
     reused = reused_flags(plan, thresholds)
-    reporting = any(r.text.strip() for t in plan.tasks for r in t.reports)
     before = {t.seq: t for t in previous.tasks} if previous is not None else {}
     return PlanJudgement(
         period,
@@ -120,6 +136,32 @@ def judge_plan(
             for t in plan.tasks
         ),
     )
+
+
+def _nothing_to_judge(plan: Plan) -> PlanJudgement:
+    period = plan.period or NO_PROGRESS_PERIOD
+    tasks = []
+    for task in plan.tasks:
+        indicators = tuple(
+            IndicatorJudgement(
+                ind.metric,
+                ind.kind,
+                ind.comparator,
+                ind.value,
+                ind.unit,
+                "unknown",
+                None,
+                indicator_sentence(ind, Match(ind, None, "尚无进展情况"), None, "", ""),
+            )
+            for ind in target_indicators(task.target)
+        )
+        tasks.append(
+            TaskJudgement(task.seq, "in_progress", NOTHING_TO_JUDGE, indicators, (), judged=False)
+        )
+    count = len(tasks)
+    what = "任务分解方案" if plan.kind == "decomposition" else "没有任何进展情况的任务表"
+    notice = f"这是{what}（{count}项任务），没有进展情况可供研判；各项只列出目标，不作判断。"
+    return PlanJudgement(period, tuple(tasks), "decomposition", notice)
 
 
 def judge_task(
@@ -159,6 +201,7 @@ def judge_task(
                 verdict,
                 evidence,
                 sentence,
+                ind.project,
             )
         )
     all_parts = [p for r in task.reports for _, p in parts(r.text)]
@@ -224,14 +267,18 @@ def judgement_to_dict(judgement: PlanJudgement) -> dict:
     return {
         "period": {"label": judgement.period.label, "end_month": judgement.period.end_month},
         "schedule_share": schedule_share(judgement.period.end_month),
+        "kind": judgement.kind,
+        "notice": judgement.notice,
         "tasks": [
             {
                 "seq": t.seq,
                 "verdict": t.verdict,
+                "judged": t.judged,
                 "explanation": t.explanation,
                 "indicators": [
                     {
                         "metric": i.metric,
+                        "project": i.project,
                         "kind": i.kind,
                         "comparator": i.comparator,
                         "value": i.value,

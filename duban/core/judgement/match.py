@@ -55,8 +55,14 @@ def _pairs(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
+# Words of building or adding that open a metric ("新建小学", "新建改扩建幼儿园"): a report says
+# "建成小学1所", so the run it must share is counted on what follows them.
+_ACTION_HEAD = re.compile(r"^(?:新建|新增|改扩建|扩建|改建|建成|建设|改造|提升)+")
+
+
 def _needed(metric: str) -> int:
-    return min(3, len(metric))
+    key = _ACTION_HEAD.sub("", metric)
+    return min(3, len(key) if len(key) >= 2 else len(metric))
 
 
 def reported_actuals(
@@ -107,6 +113,43 @@ def _share_of_the_only_target(
     )
 
 
+# A figure that names nothing ("完成28公里", "新增1120人", "已建成3所", "1-3月增长7.4%"): only a
+# scope, words of result or growth, and the number, with nothing else in its sentence before it.
+_BARE = re.compile(
+    r"(?:截至目前|截至|目前|现已|今年以来|年内|全年|本期|累计|合计|共计|共|已经|已|均已|实际|"
+    r"完成|新增|增加|建成|签约|实现|达到|达|为|了|同比|增长|增幅|增速|[，,、\s])*"
+)
+_SCOPE_WORDS = re.compile(
+    r"\d{1,2}[-—~～至到]\d{1,2}月(?:份)?|\d{1,2}月(?:底|末|份)?|上半年|前三季度"
+)
+
+
+def is_bare(a: Actual) -> bool:
+    """Whether a figure's sentence, up to it, names no metric: it can only be the target's."""
+    clause = a.clause.replace(a.quantity.text, "", 1)
+    if a.quantity.text not in a.clause:
+        return False
+    if a.clause.index(a.quantity.text) + len(a.quantity.text) < len(a.clause.rstrip("。.；; ")):
+        return False  # words after the number ("完成28公里道路") name what it counts
+    words = _SCOPE_WORDS.sub("", a.sentence_head + clause)
+    return bool(_BARE.fullmatch(words))
+
+
+def _bare_figure_of_the_only_indicator(
+    indicators: tuple[TargetIndicator, ...], ind: TargetIndicator, f: ReportedActual
+) -> bool:
+    """A lead unit's bare figure, when one indicator alone is of its kind and unit."""
+    a = f.actual
+    if not f.lead or a.kind == "share" or not is_bare(a):
+        return False
+    same = [
+        i
+        for i in indicators
+        if i.kind == ind.kind and i.quantity.base_unit == ind.quantity.base_unit
+    ]
+    return len(same) == 1
+
+
 def _score(ind: TargetIndicator, a: Actual) -> tuple[int, int]:
     """(run shared with the figure's own clause, run shared with the sentence before it)."""
     return common_run(ind.metric, a.clause), common_run(ind.metric, a.sentence_head)
@@ -134,8 +177,10 @@ def match_indicators(
         why_not = ""
         for j, f in enumerate(figures):
             local, inherited = scores[(i, j)]
-            if max(local, inherited) < need and not _share_of_the_only_target(
-                indicators, ind, f.actual
+            if (
+                max(local, inherited) < need
+                and not _share_of_the_only_target(indicators, ind, f.actual)
+                and not _bare_figure_of_the_only_indicator(indicators, ind, f)
             ):
                 continue
             if not _compatible(ind, f.actual):

@@ -95,7 +95,9 @@ def task_verdict(facts: TaskFacts) -> Verdict:
 
 # Words of the progress text, for tasks no figure decides.
 BLOCKED = re.compile(
-    r"搁置|暂缓|暂停|停滞|停工|尚未启动|未启动|尚未开工|未开工|无法推进|受阻|终止|中止"
+    r"搁置|暂缓|暂停|停滞|停工|尚未启动|未启动|尚未开工|未开工|受阻|终止|中止"
+    # "土地手续无法办理，无法进行后续施工"
+    r"|无法(?:推进|进行|开展|实施|施工|开工|落地)"
 )
 DONE = re.compile(
     r"已竣工|已完成|已全部完成|全部完工|已建成|已投产|投入使用|已完工|已全面完成|已落实到位"
@@ -174,7 +176,7 @@ def indicator_sentence(
     gap = ""
     if facts.actual is not None and facts.actual < facts.target:
         gap = f"，低于目标{facts.target - facts.actual:.4g}个百分点"
-    head = f"{scope}，" if scope else ""
+    head = f"{scope}，" if scope and not a.clause.startswith(scope) else ""
     grow = "增长" if ind.kind == "growth" else "达到"
     return (
         f"{ind.metric}目标{grow}{_number(ind.value)}{ind.unit}{about}，{head}{a.clause}{gap}，"

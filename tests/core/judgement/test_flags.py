@@ -165,3 +165,23 @@ def test_a_plan_nobody_has_reported_on_yet_flags_no_missing_reports():
     p = plan(task(5, "推动外贸进出口稳中提质。", units=("区商务和投资促进局",)), period=None)
     (t,) = judge_plan(p).tasks
     assert (t.verdict, t.flags) == ("in_progress", ())
+
+
+def test_a_part_that_cannot_go_on_is_blocked():
+    # Task 81, 宇兴公司: the land papers of phase two cannot be done, so building stops.
+    p = plan(
+        task(
+            81,
+            "继续深耕石榴文旅融合，加快建设水木石田园综合体、榴宝庄园、卡尔斯小镇。",
+            report(
+                "榴宝庄园建设项目因二期土地手续无法办理，无法进行后续施工。"
+                "配合区农高区实施省级现代农业产业园建设任务。",
+                "宇兴公司",
+            ),
+            report("水木石田园综合体正在进行民宿区内部装修和外部景观打造。", "区文旅局"),
+            units=("区文旅局", "宇兴公司"),
+        )
+    )
+    (blocked,) = flags(p, 81, "blocked")
+    assert "无法进行后续施工" in blocked.reason
+    assert judge_plan(p).task(81).verdict == "in_progress"

@@ -87,3 +87,14 @@ def test_numbers_split_over_the_pdfs_lines_read_whole_after_import(example_plan)
     # The text has "一般公共预算收入 1.31" and "亿元，…" on two lines; the importer joins them.
     yinping = next(r for r in example_plan.task(2).reports if r.unit == "阴平镇")
     assert [(q.value, q.unit) for q in find_quantities(yinping.text)][:1] == [(1.31, "亿元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [("签约8个，完成率40%", "8个"), ("累计签约项目6个", "6个"), ("节约用水12吨", "12吨")],
+)
+def test_a_word_ending_in_yue_is_no_about(text, quoted):
+    # 签约8个 is eight signed, not "about 8" (约 ends the word 签约).
+    q = find_quantities(text)[0]
+    assert (q.text, q.comparator) == (quoted, ">=")
+    assert one("投资约5亿元").comparator == "~"

@@ -44,3 +44,19 @@ def test_the_metric_may_follow_the_number():
 
 def test_a_qualitative_target_has_no_indicator():
     assert rows("推进智能化电动工具生产基地、芯恒基电子信息产业园等项目尽快签约建设。") == []
+
+
+def test_a_project_tables_name_before_the_colon_is_the_project_not_the_metric():
+    found = target_indicators("城区学校扩容工程：新建小学2所、初中1所，新增学位3600个")
+    assert [(i.metric, i.value, i.unit, i.project) for i in found] == [
+        ("新建小学", 2, "所", "城区学校扩容工程"),
+        ("初中", 1, "所", "城区学校扩容工程"),
+        ("新增学位", 3600, "个", "城区学校扩容工程"),
+    ]
+    assert rows("老年助餐点建设：新建老年助餐点40个")[0][0] == "新建老年助餐点"
+
+
+def test_new_building_stays_in_the_metric_as_written():
+    # 新建 says what is counted (new schools), like 新增 in 新增管道天然气用户.
+    assert rows("新建改扩建幼儿园3所。")[0][0] == "新建改扩建幼儿园"
+    assert rows("推动充电设施资源共享共用，建成公共充电桩50个。")[0][0] == "公共充电桩"

@@ -15,7 +15,7 @@ from duban.core.judgement.verdicts import (
 )
 from duban.core.model import Period
 
-from .plans import plan, report, task
+from .plans import plan, report, task, unit
 
 
 def judged(target: str, *texts: str, period: Period | None = None):
@@ -172,3 +172,41 @@ def test_a_level_reached_is_on_schedule():
 def test_a_stated_share_under_the_whole_outweighs_words_of_completion():
     t = judged("新建改扩建幼儿园5所。", "主体工程全部完工，完成年度目标的80%。")
     assert t.verdict != "completed"
+
+
+APRIL = Period("4月份", 4)
+Q1 = Period("第一季度", 3)
+
+
+def test_a_bare_figure_in_the_lead_report_is_the_only_targets():
+    # "完成28公里。" names nothing else: it is the 80 公里 of the target (35% at April, 33.3% due).
+    t = judged("改造提升农村公路80公里", "完成28公里。", period=APRIL)
+    assert (t.indicators[0].actual.value, t.verdict) == (28, "on_schedule")
+    assert judged("新增城镇就业4000人", "新增1120人。", period=Q1).verdict == "on_schedule"
+    assert judged("建成乡村学校少年宫5所", "已建成3所。").verdict == "behind"  # 60% < 75%
+
+
+def test_a_bare_growth_figure_is_the_only_growth_targets():
+    t = judged("规上工业增加值增长7%", "1-3月增长7.4%，已完成。", period=Q1)
+    assert (t.indicators[0].actual.value, t.verdict) == (7.4, "on_schedule")
+    assert "1-3月，1-3月" not in t.explanation
+
+
+def test_a_growth_figure_after_another_metric_in_its_sentence_is_not_bare():
+    # 增长16.12% belongs to 税收收入, named earlier in the sentence.
+    t = judged("一般公共预算收入增长5%。", "1-9月，税收收入完成63202万元，增长16.12%。")
+    assert t.indicators[0].actual is None and t.verdict == "in_progress"
+
+
+def test_a_bare_figure_is_not_taken_when_two_targets_share_its_unit_or_from_a_town():
+    t = judged("新建小学2所、初中1所。", "已建成3所。")
+    assert [i.actual for i in t.indicators] == [None, None]
+    p = plan(
+        task(
+            1,
+            "新增城镇就业4000人",
+            report("新增120人。", "底阁镇"),
+            units=("区人社局", unit("底阁镇", "co")),
+        )
+    )
+    assert judge_plan(p).tasks[0].indicators[0].actual is None
