@@ -12,6 +12,11 @@ import pytest
 TASK_PAGE_MAX = 28
 OVERVIEW_MAX = 34
 CACHED_SAVING = 8  # at least this many fewer queries once the period's judgement is cached
+# A reporter's two requests of a round (`make load`): session, user, membership, the report;
+# the editor adds the previous period's report and the milestone; a submission adds its one
+# transaction (lock, update, both versions, search entry, two audit events).
+EDITOR_MAX = 7
+SUBMIT_MAX = 14
 
 
 @pytest.fixture
@@ -79,3 +84,24 @@ def test_a_page_reads_the_cached_judgement_on_its_second_view(loaded, client):
     with CaptureQueriesContext(connection) as warm:
         client.get("/")
     assert len(warm) <= len(cold) - CACHED_SAVING
+
+
+def test_a_reporter_opens_and_submits_a_report_in_a_bounded_number_of_queries(
+    world, client, django_assert_max_num_queries
+):
+    from duban.web.rounds.services import round_open
+
+    opened = round_open(
+        world.plan, label="10月", end_month=10, kind="month", actor=world.users["office"]
+    )
+    report = opened.period.reports.get(unit__name="区发改局", task__seq=1)
+    client.force_login(world.users["unit_a"])
+    with django_assert_max_num_queries(EDITOR_MAX):
+        assert client.get(f"/reports/{report.pk}/edit/").status_code == 200
+    with django_assert_max_num_queries(SUBMIT_MAX):
+        response = client.post(
+            f"/reports/{report.pk}/edit/",
+            {"text": "1-10月，固定资产投资同比增长3.1%。", "version": 0, "submit": "1"},
+        )
+    assert response.status_code == 302
+    assert list(report.versions.values_list("state", flat=True)) == ["draft", "submitted"]

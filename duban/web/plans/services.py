@@ -303,28 +303,69 @@ class StaleReport(Exception):
         self.current_version = current_version
 
 
+def report_locked(pk: int, *, lock_period: bool = False) -> Report:
+    """The report, locked for a write, with what its audit event and search entry read (period
+    and plan, task and plan, unit) joined into the same query.
+
+    Only the report's row is locked; with lock_period the period's too, so that a state change
+    cannot cross the round's closing (round_close locks the period). On SQLite the IMMEDIATE
+    transaction serialises writers instead.
+    """
+    of = ("self", "period") if lock_period else ("self",)
+    return (
+        Report.objects.select_for_update(of=of)
+        .select_related("period__plan", "task__plan", "unit")
+        .get(pk=pk)
+    )
+
+
+def report_draft(current: Report, *, text: str, actor) -> tuple[dict, dict]:
+    """Apply a draft save to a locked report in memory; the audit event's before and after.
+    The caller saves the report, its version, search entry and audit event in its transaction
+    (report_save; report_submit does the save and the submission in one)."""
+    before = snapshot(current)
+    current.text = text
+    current.version += 1
+    current.author = actor
+    if current.state in (Report.State.EMPTY, Report.State.RETURNED):
+        current.state = Report.State.DRAFT
+    return before, snapshot(current)
+
+
+def report_version(report: Report, actor) -> ReportVersion:
+    """The report as it now stands, as a version (not yet saved)."""
+    return ReportVersion(
+        report=report,
+        number=report.version,
+        text=report.text,
+        state=report.state,
+        author=actor,
+        source="web",
+    )
+
+
+def report_conflict(current: Report, *, text: str, actor, expected_version: int) -> None:
+    """Keep a refused text in the audit log (optimistic locking lost)."""
+    audit_record(
+        "report_conflict",
+        current,
+        actor=actor,
+        after={"text": text, "based_on_version": expected_version},
+    )
+
+
 def report_save(report: Report, *, text: str, actor, expected_version: int) -> Report:
     """Save a unit's draft as a new version; never overwrites a newer save silently.
 
     On a conflict the refused text is kept in the audit log and StaleReport is raised.
     """
     with transaction.atomic():
-        current = Report.objects.select_for_update().get(pk=report.pk)
+        current = report_locked(report.pk)
         stale = current.version != expected_version
         if stale:
-            audit_record(
-                "report_conflict",
-                current,
-                actor=actor,
-                after={"text": text, "based_on_version": expected_version},
-            )
+            report_conflict(current, text=text, actor=actor, expected_version=expected_version)
         else:
-            before = snapshot(current)
-            current.text = text
-            current.version += 1
-            current.author = actor
-            if current.state in (Report.State.EMPTY, Report.State.RETURNED):
-                current.state = Report.State.DRAFT
+            before, after = report_draft(current, text=text, actor=actor)
             current.save()
             ReportVersion.objects.create(
                 report=current,
@@ -334,10 +375,8 @@ def report_save(report: Report, *, text: str, actor, expected_version: int) -> R
                 author=actor,
                 source="web",
             )
-            search_index_report(current)
-            audit_record(
-                "report_save", current, actor=actor, before=before, after=snapshot(current)
-            )
+            search_index_report(current, task=current.task)
+            audit_record("report_save", current, actor=actor, before=before, after=after)
     if stale:
         raise StaleReport(current.version)
     return current

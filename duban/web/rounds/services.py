@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
 import re
 from dataclasses import dataclass
 
@@ -13,7 +14,14 @@ from django.utils import timezone
 from duban.web.audit.services import audit_record, snapshot
 from duban.web.orgs.models import Unit
 from duban.web.plans.models import Period, Plan, Report, ReportVersion
-from duban.web.plans.services import StaleReport, report_save
+from duban.web.plans.services import (
+    StaleReport,
+    report_conflict,
+    report_draft,
+    report_locked,
+    report_version,
+)
+from duban.web.search.services import search_index_report
 
 # A text this similar to the unit's previous one needs an explicit confirmation to submit.
 SAME_AS_PREVIOUS_RATIO = 0.9
@@ -97,6 +105,7 @@ def previous_report(report: Report) -> Report | None:
             period__end_month__lt=report.period.end_month,
         )
         .exclude(text="")
+        .select_related("period")  # the editor names the previous period
         .order_by("-period__end_month")
         .first()
     )
@@ -113,54 +122,76 @@ def repeats_previous(text: str, previous: str | None) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SAME_AS_PREVIOUS_RATIO
 
 
+class _Unread(enum.Enum):
+    """previous_report not read yet (None is an answer: no previous report)."""
+
+    TOKEN = 0
+
+
+_UNREAD = _Unread.TOKEN
+
+
 def report_submit(
-    report: Report, *, text: str, actor, expected_version: int, confirm_same: bool = False
+    report: Report,
+    *,
+    text: str,
+    actor,
+    expected_version: int,
+    confirm_same: bool = False,
+    previous: Report | _Unread | None = _UNREAD,
 ) -> Report:
     """Submit a unit's report (报送): saves the text as a version, marks it late after the
-    deadline and flags a text repeating the previous period's."""
+    deadline and flags a text repeating the previous period's.
+
+    An edited text is saved as a draft version first and then submitted, as two versions and
+    two audit events, in one transaction. `previous` is previous_report(report) when the caller
+    has read it already.
+    """
     if not text.strip():
         raise RoundError("进展情况不能为空")
-    previous = previous_report(report)
+    if previous is _UNREAD:
+        previous = previous_report(report)
     same = repeats_previous(text, previous.text if previous else None)
     if same and not confirm_same:
         raise NeedsConfirmation("本期进展与上期几乎相同，请修改，或勾选确认后再报送")
-    if report.text != text or report.version != expected_version:
-        # Its own transaction: on a conflict the refused text stays in the audit log.
-        expected_version = report_save(
-            report, text=text, actor=actor, expected_version=expected_version
-        ).version
+    edited = report.text != text or report.version != expected_version
     with transaction.atomic():
-        current = Report.objects.select_for_update().select_related("period").get(pk=report.pk)
-        if current.version != expected_version:
-            raise StaleReport(current.version)
-        if current.period.state != Period.State.OPEN:
-            raise RoundError("本轮填报已结束，不能再报送")
-        before = snapshot(current)
-        now = timezone.now()
-        deadline = current.period.deadline
-        current.state = Report.State.SUBMITTED
-        current.submitted_at = now
-        current.late = deadline is not None and timezone.localdate(now) > deadline
-        current.same_as_previous = same
-        current.author = actor
-        current.save()
-        _version(current, actor)
-        audit_record("report_submit", current, actor=actor, before=before, after=snapshot(current))
+        current = report_locked(report.pk, lock_period=True)
+        stale = current.version != expected_version
+        if stale:
+            if edited:  # a refused edit stays in the audit log, as report_save keeps it
+                report_conflict(current, text=text, actor=actor, expected_version=expected_version)
+        else:
+            if current.period.state != Period.State.OPEN:
+                raise RoundError("本轮填报已结束，不能再报送")
+            versions: list[ReportVersion] = []
+            if edited:
+                draft_before, draft_after = report_draft(current, text=text, actor=actor)
+                versions.append(report_version(current, actor))
+            before = snapshot(current)
+            now = timezone.now()
+            deadline = current.period.deadline
+            current.state = Report.State.SUBMITTED
+            current.submitted_at = now
+            current.late = deadline is not None and timezone.localdate(now) > deadline
+            current.same_as_previous = same
+            current.author = actor
+            # A state change is a version too, so the history reads as it happened.
+            current.version += 1
+            versions.append(report_version(current, actor))
+            current.save()
+            ReportVersion.objects.bulk_create(versions)
+            if edited:
+                search_index_report(current, task=current.task)
+                audit_record(
+                    "report_save", current, actor=actor, before=draft_before, after=draft_after
+                )
+            audit_record(
+                "report_submit", current, actor=actor, before=before, after=snapshot(current)
+            )
+    if stale:
+        raise StaleReport(current.version)
     return current
-
-
-def _version(report: Report, actor) -> None:
-    """A state change is a version too, so the history reads as it happened."""
-    report.version += 1
-    report.save(update_fields=["version"])
-    ReportVersion.objects.create(
-        report=report,
-        number=report.version,
-        text=report.text,
-        state=report.state,
-        author=actor,
-        source="web",
-    )
 
 
 @dataclass(frozen=True)
@@ -216,7 +247,7 @@ def _review(
     milestone: MilestoneJudgement | None,
 ) -> Report:
     with transaction.atomic():
-        current = Report.objects.select_for_update().select_related("period").get(pk=report.pk)
+        current = report_locked(report.pk, lock_period=True)
         if current.period.state != Period.State.OPEN:
             raise RoundError("本轮填报已结束，不能再审核")
         if current.state != Report.State.SUBMITTED:
@@ -228,8 +259,9 @@ def _review(
         if milestone is not None:
             current.milestone_met = milestone.met
             current.milestone_reason = milestone.reason.strip()[:200]
+        current.version += 1  # a state change is a version too
         current.save()
-        _version(current, actor)
+        report_version(current, actor).save()
         audit_record(action, current, actor=actor, before=before, after=snapshot(current))
     return current
 

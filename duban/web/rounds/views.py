@@ -63,6 +63,7 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
                     actor=request.user,
                     expected_version=version,
                     confirm_same=form.cleaned_data["confirm_same"],
+                    previous=previous,
                 )
                 messages.success(request, "已报送。")
                 return redirect("my_tasks")

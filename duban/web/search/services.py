@@ -47,12 +47,15 @@ def search_index_task(task: Task) -> None:
         _task_entry(task).save()
 
 
-def search_index_report(report: Report) -> None:
-    """(Re)index one report; an emptied report leaves the index."""
-    with transaction.atomic():
+def search_index_report(report: Report, *, task: Task | None = None) -> None:
+    """(Re)index one report; an emptied report leaves the index. `task` (with its plan), when
+    the caller holds it, saves reading it again."""
+    # No savepoint: inside a caller's transaction an error aborts the whole write anyway.
+    with transaction.atomic(savepoint=False):
         SearchEntry.objects.filter(report=report).delete()
         if report.text.strip():
-            task = Task.objects.select_related("plan").get(pk=report.task_id)
+            if task is None:
+                task = Task.objects.select_related("plan").get(pk=report.task_id)
             _report_entry(report, task).save()
 
 
