@@ -1,23 +1,35 @@
 """Load test: N simulated unit reporters log in and submit their reports during one round,
 against gunicorn on 127.0.0.1, on SQLite (WAL) and on PostgreSQL.
 
-    python scripts/load.py [--db sqlite|postgres|both] [--reporters 200] [--workers 2 --threads 4]
+    python scripts/load.py [--db sqlite|postgres|both] [--profile round|rush|both]
+                           [--reporters 200] [--workers 2 --threads 4]
 
 Bounded and loopback only: the server binds 127.0.0.1, the data lives in a temporary folder
 (SQLite) or a scratch database `duban_load` (PostgreSQL), and everything stops at the end.
 
-Two phases, measured apart, because they load the server differently:
-1. log-in: every reporter logs in (one PBKDF2 hash each, ~0.5 s of CPU by design), arriving
-   spread over --ramp seconds as people do in the morning;
-2. the deadline rush: all reporters at once open each of their report slots in the editor and
-   submit it (GET the editor, POST the text).
-Afterwards the database is read directly: every submission must be stored exactly once (the
-report holds the text, state submitted, and exactly one version carries that text).
+Two profiles, each on its own open period (every slot is submitted once per profile):
+- round: what a deadline day looks like, compressed. The reporters arrive spread over --window
+  seconds (300: everyone within five minutes) and log in through the form; each opens their
+  list, then for each of their slots opens the editor, writes for --write-min..--write-max
+  seconds (20-60) while the editor autosaves whenever they pause (every 5-15 s), and submits.
+- rush: the stress figure. --form-logins reporters log in through the form over --ramp
+  seconds; then all reporters at once (the others with a session made at setup) open their
+  list and, for each slot, open the editor and submit a new text, pausing 0..2×--think seconds
+  (mean 3) before each click. No autosave.
+Like a browser, a submission's redirect to the list (/my/) and a log-in's to the home page are
+followed. Afterwards the database is read directly: every accepted submission must be stored
+exactly once (the report holds the text, state submitted, and exactly one version in state
+submitted carries it).
+
+The client is one asyncio loop speaking HTTP/1.1 over keep-alive connections (one per
+reporter, as a browser tab), so that its own CPU (printed) stays small beside the server's.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import http.client
 import json
 import os
 import platform
@@ -29,16 +41,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import requests
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_ADMIN = os.environ.get("DUBAN_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 PG_LOAD = "postgresql://postgres@127.0.0.1:5432/duban_load"
+KEEP_ALIVE = 75  # gunicorn's idle keep-alive, s; the client reconnects after IDLE_REOPEN
+IDLE_REOPEN = 60.0
+TIMEOUT = 120.0  # per request, s
 
 SETUP = r"""
 import json, sys, django
@@ -56,38 +69,58 @@ migrate()
 import_document(EXAMPLE, None, quiet=True)
 plan = Plan.objects.get()
 office = get_user_model().objects.create_superuser("load-office", password=None)
-opened = round_open(plan, label="第四季度", end_month=12, actor=office)
-period = plan.periods.get(end_month=12)
-slots = list(Report.objects.filter(period=period).order_by("unit_id", "pk").values_list("pk", "unit_id"))
-units = sorted({u for _, u in slots if u is not None})
-# Every unit gets at least one reporter; the rest share the busiest units' slots, so each slot
-# belongs to exactly one reporter and "stored exactly once" can be checked.
-people = [(f"load{i:03d}", units[i % len(units)]) for i in range(n)]
+# One open period per profile, so each profile submits every slot once.
+periods = {
+    "round": round_open(plan, label="11月", end_month=11, kind="month", actor=office).period,
+    "rush": round_open(plan, label="第四季度", end_month=12, actor=office).period,
+}
+load = {}
+for unit in Report.objects.filter(period=periods["round"]).values_list("unit_id", flat=True):
+    if unit is not None:
+        load[unit] = load.get(unit, 0) + 1
+units = sorted(load)
+# Every unit gets one reporter, the others go to the units with the most slots per reporter
+# (a unit with more tasks has more staff reporting); a unit's reporters share its slots, so
+# each slot belongs to exactly one reporter and "stored exactly once" can be checked.
+staff = {u: 1 for u in units}
+for _ in range(n - len(units)):
+    busiest = max(units, key=lambda u: load[u] / staff[u])
+    staff[busiest] += 1
+people = [(f"load{i:03d}", u) for i, u in enumerate(u for u in units for _ in range(staff[u]))][:n]
 by_unit = {}
 for name, unit in people:
     by_unit.setdefault(unit, []).append(name)
-assignment = {name: [] for name, _ in people}
-for unit, names in by_unit.items():
-    mine = [pk for pk, u in slots if u == unit]
-    for i, pk in enumerate(mine):
-        assignment[names[i % len(names)]].append(pk)
+assignment = {}
+for profile, period in periods.items():
+    slots = list(Report.objects.filter(period=period).order_by("unit_id", "pk").values_list("pk", "unit_id"))
+    mine = {name: [] for name, _ in people}
+    for unit, names in by_unit.items():
+        for i, pk in enumerate(pk for pk, u in slots if u == unit):
+            mine[names[i % len(names)]].append(pk)
+    assignment[profile] = mine
 for name, unit in people:
     membership_grant(username=name, password="load-" + name, organization=plan.organization,
                      role=Membership.Role.UNIT, unit=Unit.objects.get(pk=unit),
                      hasher="duban_demo_pbkdf2")
-# Sessions for the reporters who do not log in through the form (see --form-logins).
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+print(json.dumps({"assignment": assignment, "units": len(units)}))
+"""
+
+# Sessions for the rush's reporters who do not log in through the form (see --form-logins),
+# made just before it: a log-in in the round rehashes the password, which ends older sessions.
+SESSIONS = r"""
+import json, sys, django
+django.setup()
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 sessions = {}
-for user in get_user_model().objects.filter(username__startswith="load").exclude(username="load-office"):
+for user in get_user_model().objects.filter(username__in=sys.argv[1].split(",")):
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.save()
     sessions[user.username] = store.session_key
-print(json.dumps({"assignment": assignment, "slots": len(slots), "units": len(units),
-                  "sessions": sessions}))
+print(json.dumps(sessions))
 """
 
 VERIFY = r"""
@@ -98,7 +131,7 @@ expected = json.load(open(sys.argv[1]))
 problems = []
 for pk, text in expected.items():
     r = Report.objects.get(pk=int(pk))
-    # A submission is one version in state submitted (the draft save before it is another).
+    # A submission is one version in state submitted (draft saves before it are others).
     submitted = list(ReportVersion.objects.filter(report=r, state="submitted").values_list("text", flat=True))
     if r.text != text or r.state != "submitted" or submitted != [text]:
         problems.append(f"report {pk}: state={r.state} text_ok={r.text == text} submitted_versions={len(submitted)}")
@@ -129,111 +162,370 @@ def _prepare_postgres() -> None:
         admin.execute("CREATE DATABASE duban_load")
 
 
-class Timings:
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.ms: dict[str, list[float]] = {}
-        self.errors: list[str] = []
-
-    def add(self, kind: str, ms: float) -> None:
-        with self.lock:
-            self.ms.setdefault(kind, []).append(ms)
-
-    def error(self, message: str) -> None:
-        with self.lock:
-            self.errors.append(message)
+class HttpError(Exception):
+    pass
 
 
-def _timed(timings: Timings, kind: str, call, *args, **kwargs) -> requests.Response | None:
-    start = time.perf_counter()
-    try:
-        response = call(*args, timeout=60, allow_redirects=False, **kwargs)
-    except requests.RequestException as exc:
-        timings.error(f"{kind}: {type(exc).__name__}: {exc}")
-        return None
-    timings.add(kind, (time.perf_counter() - start) * 1000)
-    return response
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    cookies: dict[str, str]
+    body: str
 
 
-def _csrf(page: str) -> str:
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+class Browser:
+    """One reporter's tab: one keep-alive HTTP/1.1 connection and a cookie jar."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.cookies: dict[str, str] = {}
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+        self.last_used = 0.0
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+    async def request(self, method: str, path: str, form: dict[str, str] | None = None) -> Response:
+        # A connection idle for longer than the server keeps it is reopened before use, never
+        # retried after: a POST is sent at most once.
+        if self.writer is None or time.monotonic() - self.last_used > IDLE_REOPEN:
+            await self.close()
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None and self.writer is not None
+        body = urlencode(form).encode() if form is not None else b""
+        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
+        if self.cookies:
+            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        if form is not None:
+            origin = f"http://{self.host}:{self.port}"
+            lines += [
+                "Content-Type: application/x-www-form-urlencoded",
+                f"Content-Length: {len(body)}",
+                f"Origin: {origin}",
+                f"Referer: {origin}{path}",
+            ]
+        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+        answer = await self._read()
+        self.last_used = time.monotonic()
+        if answer.headers.get("connection", "").lower() == "close":
+            await self.close()
+        self.cookies.update(answer.cookies)
+        return answer
+
+    async def _read(self) -> Response:
+        assert self.reader is not None
+        try:
+            head = await self.reader.readuntil(b"\r\n\r\n")
+        except asyncio.IncompleteReadError as exc:
+            await self.close()
+            raise HttpError("connection closed before an answer") from exc
+        status_line, *header_lines = head.decode("latin-1").split("\r\n")
+        headers: dict[str, str] = {}
+        cookies: dict[str, str] = {}
+        for line in header_lines:
+            if not line:
+                continue
+            key, _, value = line.partition(":")
+            key, value = key.strip().lower(), value.strip()
+            if key == "set-cookie":
+                name, _, rest = value.partition("=")
+                cookies[name] = rest.split(";", 1)[0]
+            else:
+                headers[key] = value
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            parts = []
+            while True:
+                size = int((await self.reader.readline()).split(b";")[0], 16)
+                chunk = await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+                parts.append(chunk[:-2])
+            raw = b"".join(parts)
+        else:
+            raw = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        return Response(int(status_line.split()[1]), headers, cookies, raw.decode("utf-8"))
 
 
-def _login(base: str, name: str, timings: Timings) -> requests.Session | None:
-    s = requests.Session()
-    page = _timed(timings, "login page", s.get, f"{base}/accounts/login/")
+@dataclass
+class Results:
+    ms: dict[str, list[float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    sent: dict[str, str] = field(default_factory=dict)
+
+    async def timed(
+        self,
+        browser: Browser,
+        kind: str,
+        method: str,
+        path: str,
+        form: dict[str, str] | None = None,
+        expect: int = 200,
+    ) -> Response | None:
+        start = time.perf_counter()
+        try:
+            answer = await asyncio.wait_for(browser.request(method, path, form), TIMEOUT)
+        except (TimeoutError, OSError, HttpError, ValueError) as exc:
+            await browser.close()
+            self.errors.append(f"{kind} {path}: {type(exc).__name__}: {exc}")
+            return None
+        self.ms.setdefault(kind, []).append((time.perf_counter() - start) * 1000)
+        if answer.status != expect:
+            self.errors.append(f"{kind} {path}: answered {answer.status}")
+            return None
+        return answer
+
+
+def _field(page: str, name: str) -> str:
+    found = re.search(rf'name="{name}" value="([^"]+)"', page)
+    return found.group(1) if found else ""
+
+
+async def _log_in(results: Results, browser: Browser, name: str) -> bool:
+    page = await results.timed(browser, "login page", "GET", "/accounts/login/")
     if page is None:
-        return None
-    answer = _timed(
-        timings,
-        "login",
-        s.post,
-        f"{base}/accounts/login/",
-        data={
-            "username": name,
-            "password": "load-" + name,
-            "csrfmiddlewaretoken": _csrf(page.text),
-        },
-        headers={"Referer": f"{base}/accounts/login/"},
-    )
-    if answer is None or answer.status_code != 302:
-        timings.error(f"{name}: login answered {getattr(answer, 'status_code', '-')}")
-        return None
-    return s
+        return False
+    form = {
+        "username": name,
+        "password": "load-" + name,
+        "csrfmiddlewaretoken": _field(page.body, "csrfmiddlewaretoken"),
+    }
+    answer = await results.timed(browser, "login", "POST", "/accounts/login/", form, expect=302)
+    if answer is None:
+        return False
+    return await results.timed(browser, "home", "GET", answer.headers["location"]) is not None
 
 
-def _think(mean: float) -> None:
-    time.sleep(random.uniform(0, 2 * mean))
+async def _submit(
+    results: Results, browser: Browser, pk: int, text: str, editor: Response, version: str
+) -> None:
+    form = {
+        "csrfmiddlewaretoken": _field(editor.body, "csrfmiddlewaretoken"),
+        "text": text,
+        "version": version,
+        "submit": "1",
+    }
+    answer = await results.timed(browser, "submit", "POST", f"/reports/{pk}/edit/", form, 302)
+    if answer is not None:
+        results.sent[str(pk)] = text
+        await results.timed(browser, "my tasks", "GET", answer.headers["location"])
 
 
-def _submit_all(
-    base: str,
-    s: requests.Session,
+async def _round_reporter(
+    results: Results, base: tuple[str, int], name: str, slots: list[int], arrive: float, a: Args
+) -> None:
+    await asyncio.sleep(arrive)
+    browser = Browser(*base)
+    try:
+        if not await _log_in(results, browser, name):
+            return
+        await results.timed(browser, "my tasks", "GET", "/my/")
+        for pk in slots:
+            editor = await results.timed(browser, "editor", "GET", f"/reports/{pk}/edit/")
+            if editor is None:
+                continue
+            version = _field(editor.body, "version")
+            text = f"{name}11月进展：第{pk}号任务"
+            writing = random.uniform(a.write_min, a.write_max)
+            while True:
+                pause = random.uniform(5, 15)  # typing until a pause fires the autosave
+                if pause >= writing:
+                    break
+                writing -= pause
+                await asyncio.sleep(pause)
+                text += f"已完成年度目标的{random.randint(1, 99)}%，"
+                form = {
+                    "csrfmiddlewaretoken": _field(editor.body, "csrfmiddlewaretoken"),
+                    "text": text,
+                    "version": version,
+                }
+                saved = await results.timed(
+                    browser, "autosave", "POST", f"/reports/{pk}/autosave/", form
+                )
+                if saved is not None:
+                    version = _field(saved.body, "version") or version
+            await asyncio.sleep(writing)
+            text += "负载测试报送。"  # the last words, submitted before the next autosave
+            await _submit(results, browser, pk, text, editor, version)
+    finally:
+        await browser.close()
+
+
+async def _rush_reporter(
+    results: Results,
+    base: tuple[str, int],
     name: str,
     slots: list[int],
-    timings: Timings,
-    sent: dict,
+    browser: Browser,
+    start: asyncio.Event,
     think: float,
 ) -> None:
-    page = _timed(timings, "my tasks", s.get, f"{base}/my/")
-    if page is not None and page.status_code != 200:
-        timings.error(f"{name}: /my/ answered {page.status_code}")
-    for pk in slots:
-        _think(think)
-        editor = _timed(timings, "editor", s.get, f"{base}/reports/{pk}/edit/")
-        if editor is None or editor.status_code != 200:
-            timings.error(f"{name}: editor {pk} answered {getattr(editor, 'status_code', '-')}")
+    await start.wait()  # everyone at once: the deadline
+    try:
+        await results.timed(browser, "my tasks", "GET", "/my/")
+        for pk in slots:
+            await asyncio.sleep(random.uniform(0, 2 * think))
+            editor = await results.timed(browser, "editor", "GET", f"/reports/{pk}/edit/")
+            if editor is None:
+                continue
+            await asyncio.sleep(random.uniform(0, 2 * think))
+            text = f"{name}第四季度进展：第{pk}号任务已完成年度目标的{pk % 100}%，压力测试报送。"
+            await _submit(results, browser, pk, text, editor, _field(editor.body, "version"))
+    finally:
+        await browser.close()
+
+
+async def _rush_log_in(
+    results: Results, base: tuple[str, int], name: str, delay: float
+) -> Browser | None:
+    await asyncio.sleep(delay)
+    browser = Browser(*base)
+    return browser if await _log_in(results, browser, name) else None
+
+
+@dataclass
+class Args:
+    write_min: float
+    write_max: float
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU of a process and its children (gunicorn's master and workers), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
             continue
-        version = re.search(r'name="version" value="(\d+)"', editor.text).group(1)
-        _think(think)
-        text = f"{name}第四季度进展：第{pk}号任务已完成年度目标的{pk % 100}%，压力测试报送。"
-        answer = _timed(
-            timings,
-            "submit",
-            s.post,
-            f"{base}/reports/{pk}/edit/",
-            data={
-                "csrfmiddlewaretoken": _csrf(editor.text),
-                "text": text,
-                "version": version,
-                "submit": "1",
-            },
-            headers={"Referer": f"{base}/reports/{pk}/edit/"},
-        )
-        if answer is not None and answer.status_code == 302:
-            sent[str(pk)] = text
-        elif answer is not None:
-            timings.error(f"{name}: submit {pk} answered {answer.status_code}")
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
-def _percentiles(values: list[float]) -> str:
+def _db_cpu_seconds() -> float:
+    """CPU of the PostgreSQL backends serving duban_load (their titles name the database)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        try:
+            if not entry.name.isdigit() or b"duban_load" not in (entry / "cmdline").read_bytes():
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + values[4]
+    tick = os.sysconf("SC_CLK_TCK")
+    return (sum(values) - idle) / tick, sum(values) / tick
+
+
+class Meter:
+    """Wall time, this client's CPU, gunicorn's CPU and the machine's busy share over a phase."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.pid = server_pid
+        self.wall = time.perf_counter()
+        self.client = time.process_time()
+        self.server = _cpu_seconds(server_pid)
+        self.db = _db_cpu_seconds()
+        self.machine = _machine_busy()
+
+    def stop(self) -> dict:
+        busy, total = _machine_busy()
+        return {
+            "seconds": round(time.perf_counter() - self.wall, 1),
+            "client_cpu_s": round(time.process_time() - self.client, 1),
+            "server_cpu_s": round(_cpu_seconds(self.pid) - self.server, 1),
+            # PostgreSQL backends that lived through the phase (0 on SQLite: in gunicorn's CPU).
+            "db_cpu_s": round(_db_cpu_seconds() - self.db, 1),
+            "machine_busy": round((busy - self.machine[0]) / max(total - self.machine[1], 1e-9), 2),
+        }
+
+
+def _quantiles(values: list[float]) -> dict:
     if not values:
-        return "-"
+        return {"n": 0}
     q = statistics.quantiles(values, n=100, method="inclusive") if len(values) > 1 else values * 99
-    return f"n={len(values):5d}  p50={q[49]:7.1f}  p95={q[94]:7.1f}  p99={q[98]:7.1f}  max={max(values):7.1f} ms"
+    return {
+        "n": len(values),
+        "p50": round(q[49], 1),
+        "p95": round(q[94], 1),
+        "p99": round(q[98], 1),
+        "max": round(max(values), 1),
+    }
 
 
-def run(db: str, args: argparse.Namespace) -> dict:
+def _line(q: dict) -> str:
+    if not q["n"]:
+        return "n=    0"
+    return (
+        f"n={q['n']:5d}  p50={q['p50']:8.1f}  p95={q['p95']:8.1f}  p99={q['p99']:8.1f}  "
+        f"max={q['max']:8.1f} ms"
+    )
+
+
+async def _run_profile(
+    profile: str,
+    base: tuple[str, int],
+    setup: dict,
+    a: argparse.Namespace,
+    pid: int,
+    env: dict,
+) -> tuple[Results, dict]:
+    results = Results()
+    assignment = setup["assignment"][profile]
+    names = sorted(assignment)
+    meter = Meter(pid)
+    if profile == "round":
+        arrivals = sorted(random.uniform(0, a.window) for _ in names)
+        random.shuffle(names)
+        args = Args(a.write_min, a.write_max)
+        await asyncio.gather(
+            *(
+                _round_reporter(results, base, n, assignment[n], t, args)
+                for n, t in zip(names, arrivals, strict=True)
+            )
+        )
+        return results, {"phase": meter.stop()}
+    by_form = names[: a.form_logins]
+    logged = await asyncio.gather(
+        *(
+            _rush_log_in(results, base, n, a.ramp * i / max(1, len(by_form)))
+            for i, n in enumerate(by_form)
+        )
+    )
+    login_phase = meter.stop()
+    browsers = {n: b for n, b in zip(by_form, logged, strict=True) if b is not None}
+    others = names[a.form_logins :]
+    sessions = _python(env, SESSIONS, ",".join(others)) if others else {}
+    for n in others:
+        browsers[n] = Browser(*base)
+        browsers[n].cookies["sessionid"] = sessions[n]
+    start = asyncio.Event()
+    meter = Meter(pid)
+    tasks = [
+        asyncio.ensure_future(_rush_reporter(results, base, n, assignment[n], b, start, a.think))
+        for n, b in browsers.items()
+    ]
+    await asyncio.sleep(0)
+    start.set()
+    await asyncio.gather(*tasks)
+    return results, {"log-in": login_phase, "phase": meter.stop()}
+
+
+def run(db: str, args: argparse.Namespace) -> list[dict]:
     var = Path(tempfile.mkdtemp(prefix=f"duban-load-{db}-"))
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(
@@ -245,11 +537,9 @@ def run(db: str, args: argparse.Namespace) -> dict:
     if db == "postgres":
         _prepare_postgres()
         env["DATABASE_URL"] = PG_LOAD
-    print(f"[{db}] setting up: import the example, open a round, {args.reporters} reporters …")
+    print(f"[{db}] setting up: import the example, open two periods, {args.reporters} reporters …")
     setup = _python(env, SETUP, str(args.reporters))
-    assignment = setup["assignment"]
     port = _free_port()
-    base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [
             sys.executable,
@@ -265,124 +555,130 @@ def run(db: str, args: argparse.Namespace) -> dict:
             "--timeout",
             "120",
             "--keep-alive",
-            "30",  # longer than a reporter's pause: no reset of a connection being reused
+            str(KEEP_ALIVE),
         ],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    out: list[dict] = []
     try:
-        for _ in range(100):
+        for _ in range(150):
             try:
-                requests.get(base + "/accounts/login/", timeout=30)
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
-            except requests.RequestException:
+            except OSError:
                 time.sleep(0.2)
-        timings = Timings()
-        names = sorted(assignment)
-        sessions: dict[str, requests.Session] = {}
-
-        by_form = names[: args.form_logins]
-
-        def arrive(i_name):
-            i, name = i_name
-            time.sleep(args.ramp * i / len(by_form))
-            s = _login(base, name, timings)
-            if s:
-                sessions[name] = s
-
-        start = time.perf_counter()
-        with ThreadPoolExecutor(max(1, len(by_form))) as pool:
-            list(pool.map(arrive, enumerate(by_form)))
-        login_s = time.perf_counter() - start
-        for name in names[args.form_logins :]:
-            s = requests.Session()
-            s.cookies.set("sessionid", setup["sessions"][name], domain="127.0.0.1")
-            sessions[name] = s
-        sent: dict[str, str] = {}
-        barrier = threading.Barrier(len(sessions))
-
-        def rush(name):
-            barrier.wait()  # everyone at once: the deadline
-            _submit_all(base, sessions[name], name, assignment[name], timings, sent, args.think)
-
-        start = time.perf_counter()
-        with ThreadPoolExecutor(len(sessions)) as pool:
-            list(pool.map(rush, sorted(sessions)))
-        rush_s = time.perf_counter() - start
+        # A server that has been running: each worker has imported its views and templates.
+        for _ in range(4 * args.workers):
+            warm = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            warm.request("GET", "/accounts/login/")
+            warm.getresponse().read()
+            warm.close()
+        for profile in args.profiles:
+            results, phases = asyncio.run(
+                _run_profile(profile, ("127.0.0.1", port), setup, args, server.pid, env)
+            )
+            out.append(_report(db, profile, setup, results, phases, args, env, var))
     finally:
         server.terminate()
         server.wait(timeout=30)
-    expected_file = var / "sent.json"
-    expected_file.write_text(json.dumps(sent, ensure_ascii=False))
+        shutil.rmtree(var, ignore_errors=True)
+    return out
+
+
+def _report(
+    db: str,
+    profile: str,
+    setup: dict,
+    results: Results,
+    phases: dict,
+    args: argparse.Namespace,
+    env: dict,
+    var: Path,
+) -> dict:
+    expected_file = var / f"sent-{profile}.json"
+    expected_file.write_text(json.dumps(results.sent, ensure_ascii=False))
     check = _python(env, VERIFY, str(expected_file))
-    slots_assigned = sum(len(v) for v in assignment.values())
-    lost = slots_assigned - len(sent)
-    rush_ms = (
-        timings.ms.get("editor", []) + timings.ms.get("submit", []) + timings.ms.get("my tasks", [])
-    )
+    slots = sum(len(v) for v in setup["assignment"][profile].values())
+    pages = [ms for kind, v in results.ms.items() if kind != "login" for ms in v]
     result = {
         "db": db,
-        "reporters": len(names),
-        "units": setup["units"],
-        "slots": slots_assigned,
-        "form_logins": len(by_form),
-        "think_seconds": args.think,
-        "login_seconds": round(login_s, 1),
-        "rush_seconds": round(rush_s, 1),
-        "requests": sum(len(v) for v in timings.ms.values()),
-        "errors": len(timings.errors),
-        "not_sent": lost,
+        "profile": profile,
+        "reporters": len(setup["assignment"][profile]),
+        "slots": slots,
+        "requests": sum(len(v) for v in results.ms.values()),
+        "errors": len(results.errors),
+        "not_sent": slots - len(results.sent),
         "stored_problems": len(check["problems"]),
-        "timings": {k: _percentiles(v) for k, v in sorted(timings.ms.items())},
-        "rush_all": _percentiles(rush_ms),
+        "timings": {k: _quantiles(v) for k, v in sorted(results.ms.items())},
+        "pages": _quantiles(pages),
+        "all": _quantiles([ms for v in results.ms.values() for ms in v]),
+        **phases,
     }
+    phase = result["phase"]
     print(
-        f"[{db}] {len(names)} reporters, {setup['units']} units, {slots_assigned} slots; "
-        f"{len(by_form)} logged in through the form in {login_s:.1f} s (ramp {args.ramp} s); "
-        f"rush {rush_s:.1f} s (think {args.think} s mean)"
+        f"[{db} {profile}] {result['reporters']} reporters, {slots} slots, "
+        f"{result['requests']} requests in {phase['seconds']} s "
+        f"({result['requests'] / max(phase['seconds'], 1e-9):.1f}/s); CPU: server "
+        f"{phase['server_cpu_s']} s, PostgreSQL {phase['db_cpu_s']} s, client "
+        f"{phase['client_cpu_s']} s, machine busy "
+        f"{phase['machine_busy']:.0%}"
     )
-    for kind, line in result["timings"].items():
-        print(f"[{db}]   {kind:11s} {line}")
-    print(f"[{db}]   rush (all)  {result['rush_all']}")
+    for kind, q in result["timings"].items():
+        print(f"[{db} {profile}]   {kind:11s} {_line(q)}")
+    print(f"[{db} {profile}]   pages       {_line(result['pages'])}  (all but the log-in POST)")
+    print(f"[{db} {profile}]   all         {_line(result['all'])}")
     print(
-        f"[{db}]   errors {len(timings.errors)}, submissions not accepted {lost}, "
-        f"stored wrongly {len(check['problems'])} (checked {check['checked']})"
+        f"[{db} {profile}]   errors {len(results.errors)}, submissions not accepted "
+        f"{result['not_sent']}, stored wrongly {len(check['problems'])} "
+        f"(checked {check['checked']})"
     )
-    for message in (timings.errors + check["problems"])[:10]:
-        print(f"[{db}]     {message}")
-    shutil.rmtree(var, ignore_errors=True)
+    for message in (results.errors + check["problems"])[:10]:
+        print(f"[{db} {profile}]     {message}")
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--profile", choices=["round", "rush", "both"], default="both")
     parser.add_argument("--reporters", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument(
+        "--window", type=float, default=300.0, help="round: seconds over which reporters arrive"
+    )
+    parser.add_argument("--write-min", type=float, default=20.0, help="round: seconds writing")
+    parser.add_argument("--write-max", type=float, default=60.0)
+    parser.add_argument(
         "--form-logins",
         type=int,
         default=20,
-        help="reporters who log in through the form (each costs one PBKDF2 hash, "
+        help="rush: reporters who log in through the form (each costs one PBKDF2 hash, "
         "~1.8 s of CPU here); the others start with a session made at setup",
     )
-    parser.add_argument("--ramp", type=float, default=30.0, help="seconds over which they log in")
+    parser.add_argument("--ramp", type=float, default=30.0, help="rush: seconds of log-ins")
     parser.add_argument(
         "--think",
         type=float,
         default=3.0,
-        help="mean seconds a reporter spends between clicks (uniform 0..2×)",
+        help="rush: mean seconds a reporter spends between clicks (uniform 0..2×)",
     )
+    parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
+    args.profiles = ["round", "rush"] if args.profile == "both" else [args.profile]
+    random.seed(args.seed)
+    load = os.getloadavg()
     print(
         f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} CPUs, "
-        f"Python {platform.python_version()}; gunicorn {args.workers} workers × {args.threads} threads"
+        f"Python {platform.python_version()}; load average {load[0]:.2f} {load[1]:.2f} "
+        f"{load[2]:.2f}; gunicorn {args.workers} workers × {args.threads} threads"
     )
-    results = [run(db, args) for db in (["sqlite", "postgres"] if args.db == "both" else [args.db])]
+    dbs = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    results = [r for db in dbs for r in run(db, args)]
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2))
     bad = sum(r["errors"] + r["not_sent"] + r["stored_problems"] for r in results)
