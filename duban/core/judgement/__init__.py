@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from duban.core.indicators.actuals import ESTIMATE
-from duban.core.indicators.targets import target_indicators
+from duban.core.indicators.targets import TargetIndicator, target_indicators
 from duban.core.judgement.flags import (
     Flag,
     FlagSettings,
@@ -138,17 +138,32 @@ def judge_plan(
     )
 
 
+def _indicator_judgement(
+    ind: TargetIndicator,
+    verdict: IndicatorVerdict,
+    evidence: ActualEvidence | None,
+    sentence: str,
+) -> IndicatorJudgement:
+    return IndicatorJudgement(
+        ind.metric,
+        ind.kind,
+        ind.comparator,
+        ind.value,
+        ind.unit,
+        verdict,
+        evidence,
+        sentence,
+        ind.project,
+    )
+
+
 def _nothing_to_judge(plan: Plan) -> PlanJudgement:
     period = plan.period or NO_PROGRESS_PERIOD
     tasks = []
     for task in plan.tasks:
         indicators = tuple(
-            IndicatorJudgement(
-                ind.metric,
-                ind.kind,
-                ind.comparator,
-                ind.value,
-                ind.unit,
+            _indicator_judgement(
+                ind,
                 "unknown",
                 None,
                 indicator_sentence(ind, Match(ind, None, "尚无进展情况"), None, "", ""),
@@ -191,19 +206,7 @@ def judge_task(
                 a.value, a.unit, scope, f.reporter, a.clause, f.report_index, a.start, a.end
             )
         sentence = indicator_sentence(ind, match, facts, words, scope)
-        judged.append(
-            IndicatorJudgement(
-                ind.metric,
-                ind.kind,
-                ind.comparator,
-                ind.value,
-                ind.unit,
-                verdict,
-                evidence,
-                sentence,
-                ind.project,
-            )
-        )
+        judged.append(_indicator_judgement(ind, verdict, evidence, sentence))
     all_parts = [p for r in task.reports for _, p in parts(r.text)]
     blocked = [p for p in all_parts if is_blocked(p)]
     facts = TaskFacts(

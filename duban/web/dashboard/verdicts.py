@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from duban.core.judgement import judge_plan
+from duban.core.judgement import TaskJudgement, judge_plan
 from duban.core.judgement.lights import LIGHT_LABELS, LightThresholds, task_light
 from duban.web.plans import seam
 from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report
@@ -135,16 +135,14 @@ class PeriodJudgement:
         return out
 
 
-def _core_task_verdict(task_id: int, seq: int, judged, end_month: int) -> TaskVerdict:
-    flags = tuple(
-        Flag(f.kind, getattr(f, "unit", None), getattr(f, "reason", ""))
-        for f in getattr(judged, "flags", ())
-    )
+def _core_task_verdict(
+    task_id: int, seq: int, judged: TaskJudgement, end_month: int
+) -> TaskVerdict:
+    flags = tuple(Flag(f.kind, f.unit, f.reason) for f in judged.flags)
     indicators = []
-    for ind in getattr(judged, "indicators", ()):
-        actual = getattr(ind, "actual", None)
-        value = getattr(actual, "value", None) if actual is not None else None
-        target = float(getattr(ind, "value", 0) or 0)
+    for ind in judged.indicators:
+        value = ind.actual.value if ind.actual is not None else None
+        target = float(ind.value or 0)
         completion = (
             value / target if value is not None and target and ind.kind == "amount" else None
         )
@@ -156,14 +154,12 @@ def _core_task_verdict(task_id: int, seq: int, judged, end_month: int) -> TaskVe
                 actual=value,
                 completion=completion,
                 schedule=end_month / 12,
-                verdict=getattr(ind, "verdict", "unknown"),
-                quote=getattr(actual, "quote", "") if actual is not None else "",
+                verdict=ind.verdict,
+                quote=ind.actual.quote if ind.actual is not None else "",
                 kind=ind.kind,
             )
         )
-    return TaskVerdict(
-        task_id, seq, judged.verdict, getattr(judged, "explanation", ""), flags, tuple(indicators)
-    )
+    return TaskVerdict(task_id, seq, judged.verdict, judged.explanation, flags, tuple(indicators))
 
 
 def _late_reports(period: Period) -> set[tuple[int, str]]:
@@ -242,12 +238,13 @@ def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
     automatic = _automatic(plan, period)
     overrides = overrides_in_force(period)
     thresholds = thresholds_for(plan.organization_id)
-    late = _late_reports(period)
+    late: dict[int, list[Flag]] = {}
+    for tid, unit in sorted(_late_reports(period)):
+        if unit:
+            late.setdefault(tid, []).append(Flag("late", unit, f"{unit}逾期报送"))
     result = PeriodJudgement(period)
     for tid, v in automatic.items():
-        late_flags = tuple(
-            Flag("late", unit, f"{unit}逾期报送") for t, unit in late if t == tid and unit
-        )
+        late_flags = tuple(late.get(tid, ()))
         if late_flags:
             v = replace(v, flags=v.flags + late_flags)
         if tid in overrides:
