@@ -95,7 +95,7 @@ def test_it_gives_anonymous_nothing_before_publication(world, as_user):
 
 
 def test_it_shows_anonymous_only_the_published_period(world, as_user):
-    from duban.web.plans.services import period_publish
+    from duban.web.rounds.services import period_publish
 
     period_publish(world.q3, actor=world.users["office"])
     client = as_user(None)
@@ -134,7 +134,7 @@ def test_it_lists_a_units_led_tasks_first(world, as_user):
 
 
 def test_it_shows_anonymous_the_page_of_a_unit_that_reports_under_a_group(world, as_user):
-    from duban.web.plans.services import period_publish
+    from duban.web.rounds.services import period_publish
 
     town = world.units["底阁镇"]  # named on no task: it answers under 各镇（街）
     client = as_user(None)

@@ -380,14 +380,3 @@ def report_save(report: Report, *, text: str, actor, expected_version: int) -> R
     if stale:
         raise StaleReport(current.version)
     return current
-
-
-def period_publish(period: Period, *, actor) -> Period:
-    """Make a closed period's accepted reports readable by anyone (公开)."""
-    with transaction.atomic():
-        current = Period.objects.select_for_update().get(pk=period.pk)
-        before = snapshot(current)
-        current.state = Period.State.PUBLISHED
-        current.save(update_fields=["state"])
-        audit_record("period_publish", current, actor=actor, before=before, after=snapshot(current))
-    return current

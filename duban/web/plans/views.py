@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 
 from duban.web.access import actor_of, can, get_or_deny
 from duban.web.orgs.models import Unit
-from duban.web.plans import selectors, services
+from duban.web.plans import selectors
 from duban.web.plans.models import Period, Plan, Report, Task
+from duban.web.rounds import services as rounds
 
 
 def _context(request: HttpRequest, plan: Plan, **extra) -> dict:
@@ -125,6 +126,10 @@ def report_page(request: HttpRequest, report_id: int) -> HttpResponse:
 @require_POST
 def period_publish(request: HttpRequest, period_id: int) -> HttpResponse:
     period = get_or_deny(Period.objects.all(), request.user, "publish", pk=period_id)
-    services.period_publish(period, actor=request.user)
-    messages.success(request, f"{period} 已公开。")
+    try:
+        rounds.period_publish(period, actor=request.user)
+    except rounds.RoundError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{period} 已公开。")
     return redirect(f"/plans/{period.plan_id}/?period={period.pk}")

@@ -277,3 +277,23 @@ def round_close(period: Period, *, actor) -> Period:
         current.save(update_fields=["state"])
         audit_record("round_close", current, actor=actor, before=before, after=snapshot(current))
     return current
+
+
+def period_publish(period: Period, *, actor) -> Period:
+    """Make a closed period's accepted reports readable by anyone (公开).
+
+    A period moves open → closed → published: an open round cannot be published (its units are
+    still writing, and their editors would fail), and publishing a published period again
+    changes nothing and records nothing.
+    """
+    with transaction.atomic():
+        current = Period.objects.select_for_update().get(pk=period.pk)
+        if current.state == Period.State.PUBLISHED:
+            return current
+        if current.state != Period.State.CLOSED:
+            raise RoundError("本轮填报尚未结束，请先结束填报再公开")
+        before = snapshot(current)
+        current.state = Period.State.PUBLISHED
+        current.save(update_fields=["state"])
+        audit_record("period_publish", current, actor=actor, before=before, after=snapshot(current))
+    return current

@@ -28,7 +28,7 @@ def test_it_shows_nothing_of_an_unpublished_period(world, as_user, index):
 
 
 def test_the_index_lists_published_periods_only(world, as_user):
-    from duban.web.plans.services import period_publish
+    from duban.web.rounds.services import period_publish
 
     assert "第三季度" not in as_user(None).get("/public/").content.decode()
     period_publish(world.q3, actor=world.users["office"])
@@ -37,7 +37,7 @@ def test_the_index_lists_published_periods_only(world, as_user):
 
 
 def test_it_shows_a_published_period_with_verdicts_and_charts(world, as_user):
-    from duban.web.plans.services import period_publish
+    from duban.web.rounds.services import period_publish
 
     period_publish(world.q3, actor=world.users["office"])
     response = as_user(None).get(f"/public/{world.q3.pk}/")
@@ -53,7 +53,7 @@ def test_it_shows_a_published_period_with_verdicts_and_charts(world, as_user):
 
 
 def test_it_shows_a_published_task_page_without_drafts(world, as_user):
-    from duban.web.plans.services import period_publish
+    from duban.web.rounds.services import period_publish
 
     period_publish(world.q3, actor=world.users["office"])
     html = as_user(None).get(f"/public/{world.q3.pk}/tasks/1/").content.decode()
@@ -62,7 +62,7 @@ def test_it_shows_a_published_task_page_without_drafts(world, as_user):
 
 
 def test_it_filters_the_published_table_by_verdict(world, as_user):
-    from duban.web.plans.services import period_publish
+    from duban.web.rounds.services import period_publish
 
     period_publish(world.q3, actor=world.users["office"])
     response = as_user(None).get(f"/public/{world.q3.pk}/?verdict=not_reported")
@@ -71,7 +71,7 @@ def test_it_filters_the_published_table_by_verdict(world, as_user):
 
 def test_it_never_shows_another_organizations_unpublished_period(world, as_user):
     from duban.web.plans.models import Period
-    from duban.web.plans.services import period_publish
+    from duban.web.rounds.services import period_publish
 
     period_publish(world.q3, actor=world.users["office"])
     other = Period.objects.exclude(plan=world.plan).get()
@@ -84,7 +84,7 @@ def test_it_offers_the_published_table_as_docx_with_accepted_reports_only(world,
     from docx import Document
 
     from duban.web.plans.models import Report
-    from duban.web.plans.services import period_publish
+    from duban.web.rounds.services import period_publish
 
     Report.objects.create(
         period=world.q3,

@@ -72,7 +72,7 @@ def test_it_searches_as_the_user_may_read(world):
 
 
 def test_it_shows_the_public_only_published_periods(world):
-    from duban.web.plans.services import period_publish
+    from duban.web.rounds.services import period_publish
 
     period_publish(world.q3, actor=world.users["office"])
     results = search("投资", NONE, 1, None)
