@@ -268,32 +268,44 @@ def _review(
 
 def round_close(period: Period, *, actor) -> Period:
     """Close the round (结束): its reports are frozen and form the period's official table."""
-    with transaction.atomic():
-        current = Period.objects.select_for_update().get(pk=period.pk)
-        if current.state != Period.State.OPEN:
-            raise RoundError("本轮填报已经结束")
-        before = snapshot(current)
-        current.state = Period.State.CLOSED
-        current.save(update_fields=["state"])
-        audit_record("round_close", current, actor=actor, before=before, after=snapshot(current))
-    return current
+    return _period_move(
+        period,
+        to=Period.State.CLOSED,
+        source=Period.State.OPEN,
+        refused="本轮已经公开，不能再结束",
+        action="round_close",
+        actor=actor,
+    )
 
 
 def period_publish(period: Period, *, actor) -> Period:
-    """Make a closed period's accepted reports readable by anyone (公开).
+    """Make a closed period's accepted reports readable by anyone (公开); an open round is
+    refused (its units are still writing, and their editors would fail)."""
+    return _period_move(
+        period,
+        to=Period.State.PUBLISHED,
+        source=Period.State.CLOSED,
+        refused="本轮填报尚未结束，请先结束填报再公开",
+        action="period_publish",
+        actor=actor,
+    )
 
-    A period moves open → closed → published: an open round cannot be published (its units are
-    still writing, and their editors would fail), and publishing a published period again
-    changes nothing and records nothing.
+
+def _period_move(
+    period: Period, *, to: str, source: str, refused: str, action: str, actor
+) -> Period:
+    """One step of a period's life (open → closed → published), under the period's lock, with
+    its audit event. A period already where the step leads is left alone and nothing is
+    recorded (a second click, or two at once); from any state but `source` the step is refused.
     """
     with transaction.atomic():
         current = Period.objects.select_for_update().get(pk=period.pk)
-        if current.state == Period.State.PUBLISHED:
+        if current.state == to:
             return current
-        if current.state != Period.State.CLOSED:
-            raise RoundError("本轮填报尚未结束，请先结束填报再公开")
+        if current.state != source:
+            raise RoundError(refused)
         before = snapshot(current)
-        current.state = Period.State.PUBLISHED
+        current.state = to
         current.save(update_fields=["state"])
-        audit_record("period_publish", current, actor=actor, before=before, after=snapshot(current))
+        audit_record(action, current, actor=actor, before=before, after=snapshot(current))
     return current

@@ -55,3 +55,15 @@ def test_it_publishes_a_closed_round(world):
     world.q3.refresh_from_db()
     assert (published.state, world.q3.state) == ("published", "published")
     assert _publish_events(world.q3) == 1
+
+
+def test_closing_twice_closes_once_and_a_published_period_cannot_be_closed(world):
+    from duban.web.audit.models import AuditEvent
+    from duban.web.rounds.services import RoundError, period_publish, round_close
+
+    round_close(world.q4, actor=world.users["office"])
+    round_close(world.q4, actor=world.users["office"])
+    assert AuditEvent.objects.filter(action="round_close", object_id=str(world.q4.pk)).count() == 1
+    period_publish(world.q4, actor=world.users["office"])
+    with pytest.raises(RoundError, match="已经公开"):
+        round_close(world.q4, actor=world.users["office"])
