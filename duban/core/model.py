@@ -13,6 +13,7 @@ from typing import Literal
 from duban.core.errors import Diagnostic
 
 Role = Literal["lead", "co"]
+FigureRole = Literal["target", "actual", "share"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Report:
     text: str
     canonical: str | None = None
     line: int = 0
+    # The office's word on the period's 形象进度 when it reviewed this report (None: not given).
+    milestone_met: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,25 @@ class Milestone:
 
     label: str
     end_month: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the document states in a column of its own, with the header it sits under:
+    目标任务（人） | 26000 (target), 1-7月完成 | 19456 (actual), 完成目标(%) | 74.8 (share)."""
+
+    role: FigureRole
+    value: float
+    unit: str  # as the header or the cell writes it (人, 万元, 公里, %); "" when neither says
+    header: str
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    """The document's own word on a task, as written: 是否达序 | 否, 备注 | 达到时间进度."""
+
+    header: str
     text: str
 
 
@@ -64,6 +86,8 @@ class Task:
     leaders: tuple[str, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()  # unmapped columns, kept as (header, text)
+    figures: tuple[Figure, ...] = ()  # numeric target, actual and share columns
+    status: tuple[DocumentStatus, ...] = ()  # the document's own status columns
 
     @property
     def lead_units(self) -> tuple[UnitRef, ...]:
@@ -131,7 +155,7 @@ def _task_to_dict(t: Task) -> dict:
         "seq": t.seq,
         "target": t.target,
         "units": [{"name": u.name, "role": u.role, "canonical": u.canonical} for u in t.units],
-        "reports": [{"unit": r.unit, "text": r.text, "canonical": r.canonical} for r in t.reports],
+        "reports": [_report_to_dict(r) for r in t.reports],
         "line": t.line,
     }
     if t.deadline is not None or t.ongoing:
@@ -145,6 +169,20 @@ def _task_to_dict(t: Task) -> dict:
         ]
     if t.extra:
         out["extra"] = {k: v for k, v in t.extra}
+    if t.figures:
+        out["figures"] = [
+            {"role": f.role, "value": f.value, "unit": f.unit, "header": f.header}
+            for f in t.figures
+        ]
+    if t.status:
+        out["status"] = [{"header": s.header, "text": s.text} for s in t.status]
+    return out
+
+
+def _report_to_dict(r: Report) -> dict:
+    out: dict = {"unit": r.unit, "text": r.text, "canonical": r.canonical}
+    if r.milestone_met is not None:
+        out["milestone_met"] = r.milestone_met
     return out
 
 
@@ -170,7 +208,13 @@ def plan_from_dict(data: dict) -> Plan:
                             UnitRef(u["name"], u["role"], u.get("canonical")) for u in t["units"]
                         ),
                         reports=tuple(
-                            Report(r["unit"], r["text"], r.get("canonical")) for r in t["reports"]
+                            Report(
+                                r["unit"],
+                                r["text"],
+                                r.get("canonical"),
+                                milestone_met=r.get("milestone_met"),
+                            )
+                            for r in t["reports"]
                         ),
                         line=t.get("line", 0),
                         deadline=t.get("deadline"),
@@ -181,6 +225,13 @@ def plan_from_dict(data: dict) -> Plan:
                             for m in t.get("milestones", ())
                         ),
                         extra=tuple((t.get("extra") or {}).items()),
+                        figures=tuple(
+                            Figure(f["role"], f["value"], f["unit"], f["header"])
+                            for f in t.get("figures", ())
+                        ),
+                        status=tuple(
+                            DocumentStatus(s["header"], s["text"]) for s in t.get("status", ())
+                        ),
                     )
                     for t in s["tasks"]
                 ),
