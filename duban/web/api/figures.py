@@ -38,9 +38,8 @@ def plan_dashboard(request, plan_id: Id, params: Query[DashboardParams]):
         raise Http404
     plan = get_or_deny(Plan.objects.select_related("organization"), user, pk=plan_id)
     periods = plan_selectors.visible_periods(plan, user)
-    wanted = str(params.period) if params.period else None
-    period = plan_selectors.choose_period(periods, wanted)
-    if period is None or (wanted and str(period.pk) != wanted):
+    period = plan_selectors.choose_period(periods, params.period)
+    if period is None or (params.period is not None and period.pk != params.period):
         raise Http404
     dash = dashboard.plan_dashboard(plan, period, user)
     return {

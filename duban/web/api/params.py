@@ -11,8 +11,8 @@ from ninja import Path, Schema
 from pydantic import Field
 
 from duban.web.api.schemas import ErrorOut
+from duban.web.params import MAX_ID
 
-MAX_ID = 2**31 - 1  # ids beyond this cannot exist and would overflow SQLite's integers
 MAX_OFFSET = 1_000_000
 
 Id = Annotated[int, Path(..., ge=1, le=MAX_ID)]

@@ -8,5 +8,5 @@ from duban.web.api.api import api
 urlpatterns = [
     path("api/v1/", api.urls),
     path("account/tokens/", pages.tokens_page, name="api_tokens"),
-    path("account/tokens/<int:token_id>/revoke/", pages.token_revoke_view, name="api_token_revoke"),
+    path("account/tokens/<id:token_id>/revoke/", pages.token_revoke_view, name="api_token_revoke"),
 ]

@@ -10,6 +10,7 @@ from duban.web.access import actor_of, get_or_deny
 from duban.web.dashboard import assessment as scoring
 from duban.web.dashboard import charts, selectors
 from duban.web.dashboard.verdicts import LABELS
+from duban.web.params import query_int
 from duban.web.plans import selectors as plan_selectors
 from duban.web.plans.models import Plan
 
@@ -22,7 +23,7 @@ def _plan_and_period(request: HttpRequest, plan_id: int):
         raise Http404  # the public sees published periods on the public page, not here
     plan = get_or_deny(Plan.objects.select_related("organization"), request.user, pk=plan_id)
     periods = plan_selectors.visible_periods(plan, request.user)
-    period = plan_selectors.choose_period(periods, request.GET.get("period"))
+    period = plan_selectors.choose_period(periods, query_int(request.GET, "period"))
     if period is None:
         raise Http404
     return actor, plan, periods, period
@@ -52,15 +53,13 @@ def screen_page(request: HttpRequest, plan_id: int) -> HttpResponse:
 def tasks_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor, plan, periods, period = _plan_and_period(request, plan_id)
     verdict = request.GET.get("verdict") if request.GET.get("verdict") in LABELS else None
-    section = request.GET.get("section", "")
-    unit = request.GET.get("unit", "")
     rows = selectors.task_list(
         plan,
         period,
         request.user,
         verdict=verdict,
-        section=int(section) if section.isdigit() else None,
-        unit=int(unit) if unit.isdigit() else None,
+        section=query_int(request.GET, "section"),
+        unit=query_int(request.GET, "unit"),
     )
     ctx = {
         "actor": actor,

@@ -3,7 +3,7 @@ from django.urls import path
 from duban.web.documents import views
 
 urlpatterns = [
-    path("orgs/<int:org_id>/upload/", views.upload, name="document_upload"),
-    path("orgs/<int:org_id>/upload/confirm/", views.confirm, name="document_confirm"),
-    path("orgs/<int:org_id>/upload/cancel/", views.cancel, name="document_cancel"),
+    path("orgs/<id:org_id>/upload/", views.upload, name="document_upload"),
+    path("orgs/<id:org_id>/upload/confirm/", views.confirm, name="document_confirm"),
+    path("orgs/<id:org_id>/upload/cancel/", views.cancel, name="document_cancel"),
 ]

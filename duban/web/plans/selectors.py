@@ -31,11 +31,11 @@ def visible_periods(plan: Plan, user) -> list[Period]:
     return list(restrict(plan.periods.all(), user).order_by("end_month", "kind"))
 
 
-def choose_period(periods: list[Period], wanted: str | None) -> Period | None:
-    """The period asked for in ?period=, else the latest one."""
-    if wanted:
+def choose_period(periods: list[Period], wanted: int | None) -> Period | None:
+    """The period asked for in ?period= (params.query_int), else the latest one."""
+    if wanted is not None:
         for p in periods:
-            if str(p.pk) == wanted:
+            if p.pk == wanted:
                 return p
     return periods[-1] if periods else None
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from duban.web.access import actor_of, can, get_or_deny
 from duban.web.orgs.models import Unit
+from duban.web.params import BadParameter, query_int
 from duban.web.plans import selectors
 from duban.web.plans.models import Period, Plan, Report, Task
 from duban.web.rounds import services as rounds
@@ -17,7 +18,7 @@ from duban.web.rounds import services as rounds
 
 def _context(request: HttpRequest, plan: Plan, **extra) -> dict:
     periods = selectors.visible_periods(plan, request.user)
-    period = selectors.choose_period(periods, request.GET.get("period"))
+    period = selectors.choose_period(periods, query_int(request.GET, "period"))
     actor = actor_of(request.user)
     return {"plan": plan, "periods": periods, "period": period, "actor": actor, **extra}
 
@@ -26,6 +27,13 @@ def deny_anonymous(request: HttpRequest, exc: Http404) -> HttpResponse:
     if actor_of(request.user).role == "anonymous" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise exc
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400: a query parameter the page cannot read, said in one sentence (Django's own reasons
+    for a 400, such as a wrong Host header, stay in the log)."""
+    reason = str(exception) if isinstance(exception, BadParameter) else ""
+    return render(request, "400.html", {"reason": reason}, status=400)
 
 
 def _verdicts(plan: Plan, period: Period | None, actor) -> dict:

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from duban.web.dashboard import charts
 from duban.web.dashboard.selectors import plan_dashboard
 from duban.web.dashboard.verdicts import LABELS
+from duban.web.params import query_int
 from duban.web.public import downloads, selectors
 
 
@@ -25,15 +26,13 @@ def _period(period_id: int):
 def public_period(request: HttpRequest, period_id: int) -> HttpResponse:
     period = _period(period_id)
     verdict = request.GET.get("verdict") if request.GET.get("verdict") in LABELS else None
-    section = request.GET.get("section", "")
+    section = query_int(request.GET, "section")
     dash = plan_dashboard(period.plan, period, selectors.ANONYMOUS)
     dash.public = True
     ctx = {
         "period": period,
         "plan": period.plan,
-        "tasks": selectors.period_tasks(
-            period, verdict=verdict, section=int(section) if section.isdigit() else None
-        ),
+        "tasks": selectors.period_tasks(period, verdict=verdict, section=section),
         "dash": dash,
         "charts": {
             "verdicts": charts.verdict_chart(dash),
@@ -41,7 +40,7 @@ def public_period(request: HttpRequest, period_id: int) -> HttpResponse:
         },
         "labels": LABELS,
         "verdict_label": LABELS.get(verdict or "", ""),
-        "filtered": bool(verdict or section),
+        "filtered": bool(verdict or section is not None),
         "downloads": downloads.available(),
     }
     return render(request, "public/period.html", ctx)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from duban.web.access import actor_of, can, get_or_deny
+from duban.web.params import query_int
 from duban.web.plans import selectors as plan_selectors
 from duban.web.plans.models import Period, Plan, Report
 from duban.web.plans.services import StaleReport, report_save
@@ -251,10 +252,9 @@ def report_diff(request: HttpRequest, report_id: int) -> HttpResponse:
         old, new = previous.text, report.text
         title = f"{previous.period} → {report.period}"
     else:
-        try:
-            a, b = versions[int(request.GET["a"])], versions[int(request.GET["b"])]
-        except (KeyError, ValueError) as exc:
-            raise Http404 from exc
+        a, b = versions.get(query_int(request.GET, "a")), versions.get(query_int(request.GET, "b"))
+        if a is None or b is None:
+            raise Http404
         old, new = a.text, b.text
         title = f"第 {a.number} 版 → 第 {b.number} 版"
     ctx = {

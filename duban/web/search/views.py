@@ -8,14 +8,11 @@ from django.shortcuts import render
 from duban.web.access import actor_of, restrict
 from duban.web.dashboard.verdicts import FLAG_LABELS, LABELS
 from duban.web.orgs.models import Organization, Unit
+from duban.web.params import query_int
 from duban.web.plans.models import Period, Section
 from duban.web.search.selectors import SearchFilters, search
 
 _INT_FILTERS = ("organization", "year", "period", "section", "unit")
-
-
-def _int(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else None
 
 
 def filters_from(params) -> SearchFilters:
@@ -23,14 +20,14 @@ def filters_from(params) -> SearchFilters:
     flag = params.get("flag") if params.get("flag") in FLAG_LABELS else None
     kind = params.get("kind") if params.get("kind") in ("task", "report") else None
     return SearchFilters(
-        **{n: _int(params.get(n)) for n in _INT_FILTERS}, verdict=verdict, flag=flag, kind=kind
+        **{n: query_int(params, n) for n in _INT_FILTERS}, verdict=verdict, flag=flag, kind=kind
     )
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     filters = filters_from(request.GET)
-    results = search(query, filters, _int(request.GET.get("page")) or 1, request.user)
+    results = search(query, filters, query_int(request.GET, "page") or 1, request.user)
     user = request.user
     periods = restrict(Period.objects.select_related("plan"), user).order_by("-year", "end_month")
     ctx = {
