@@ -50,7 +50,7 @@ from duban.core.importers.facts import district_of, warn_unknown_unit, year_of
 from duban.core.importers.lines import FOOTER, SECTION
 from duban.core.importers.period import document_period
 from duban.core.importers.reports import split_reports
-from duban.core.model import Milestone, Plan, Role, Section, Task, UnitRef
+from duban.core.model import Milestone, Person, Plan, Role, Section, Task, UnitRef
 from duban.core.units import REGISTRY
 
 RowKind = Literal["section", "header", "body", "furniture"]
@@ -387,7 +387,7 @@ def _task(d: _Draft, seq: int, warnings: list) -> Task:
     targets: list[list[str]] = []  # per row, per target column
     units: dict[str, Role] = {}
     row_units: list[list[str]] = []
-    leaders: list[str] = []
+    people: list[Person] = []
     deadlines: list[str] = []
     milestones: list[Milestone] = []
     extra: dict[str, list[str]] = {}
@@ -413,7 +413,11 @@ def _task(d: _Draft, seq: int, warnings: list) -> Task:
                     units.setdefault(name, role)
                     named.append(name)
             elif kind == "leader":
-                leaders += [n for n, _ in split_units(text) if n not in leaders]
+                people += [
+                    Person(n, col.header)
+                    for n, _ in split_units(text)
+                    if n not in [p.name for p in people]
+                ]
             elif kind == "deadline":
                 deadlines.append(one_line(text))
             elif kind == "milestone":
@@ -446,6 +450,7 @@ def _task(d: _Draft, seq: int, warnings: list) -> Task:
     reports = split_reports(cells, [u.name for u in unit_refs], seq, d.page, warnings)
     deadline_text = "；".join(dict.fromkeys(deadlines)) or None
     ongoing = False
+    due: tuple[int | None, int | None] = (None, None)
     if deadline_text:
         understood = parse_deadline(deadline_text)
         if understood is None:
@@ -456,6 +461,7 @@ def _task(d: _Draft, seq: int, warnings: list) -> Task:
             )
         else:
             ongoing = understood.ongoing
+            due = (understood.year, understood.month)
     return Task(
         seq=seq,
         target=target,
@@ -464,7 +470,9 @@ def _task(d: _Draft, seq: int, warnings: list) -> Task:
         line=d.line,
         deadline=deadline_text,
         ongoing=ongoing,
-        leaders=tuple(leaders),
+        people=tuple(people),
+        due_year=due[0],
+        due_month=due[1],
         milestones=tuple(milestones),
         extra=tuple((k, "\n".join(v)) for k, v in extra.items()),
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from duban.core.model import Person
+
 # The most common single-character surnames (together well over 80% of people).
 _SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
@@ -36,14 +38,14 @@ _COMPOUND = (
 )
 
 
-def split_leaders(names: tuple[str, ...]) -> tuple[str, ...]:
+def split_leaders(people: tuple[Person, ...]) -> tuple[Person, ...]:
     """Each name with spaces removed; names run together split where the split is clear."""
-    out: list[str] = []
-    for raw in names:
-        name = re.sub(r"\s+", "", raw)
+    out: list[Person] = []
+    for person in people:
+        name = re.sub(r"\s+", "", person.name)
         for piece in _split_run(name):
-            if piece not in out:
-                out.append(piece)
+            if piece not in [p.name for p in out]:
+                out.append(Person(piece, person.role))
     return tuple(out)
 
 

@@ -127,7 +127,7 @@ def _finish(plan: Plan, grid: Grid, warnings: list[Diagnostic]) -> Plan:
         dataclasses.replace(
             s,
             tasks=tuple(
-                dataclasses.replace(t, leaders=split_leaders(t.leaders)) if t.leaders else t
+                dataclasses.replace(t, people=split_leaders(t.people)) if t.people else t
                 for t in s.tasks
             ),
         )

@@ -104,7 +104,7 @@ class PeriodOut(Schema):
     id: int
     plan_id: int
     year: int
-    kind: str = Field(description="month or quarter")
+    kind: str = Field(description="month, quarter, half (上半年) or year (全年)")
     label: str
     end_month: int
     deadline: dt.date | None

@@ -56,6 +56,18 @@ class Task(models.Model):
     deadline = models.CharField("完成时限", max_length=100, blank=True)
     ongoing = models.BooleanField("长期坚持", default=False)
     units = models.ManyToManyField(Unit, through="Responsibility", related_name="tasks")
+    # The number as the document writes it when it is not simply seq (3-1, 9*, 三).
+    number = models.CharField("原文序号", max_length=20, blank=True)
+    due_year = models.PositiveSmallIntegerField("完成年份", null=True, blank=True)
+    due_month = models.PositiveSmallIntegerField("完成月份", null=True, blank=True)
+    # What the document's other columns say, as the core reads them (seam.py maps them):
+    # people [{name, role}], figures [{header, role, text, value, unit, period}],
+    # document_status [{header, text, period}] and sub-items [text]. A figure or status
+    # carries the period it belongs to, so a later period's import adds to them.
+    people = models.JSONField("责任人", default=list, blank=True)
+    figures = models.JSONField("数值列", default=list, blank=True)
+    document_status = models.JSONField("文件所载完成状态", default=list, blank=True)
+    items = models.JSONField("子项", default=list, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "任务"
@@ -112,6 +124,8 @@ class Period(models.Model):
     class Kind(models.TextChoices):
         MONTH = "month", "月度"
         QUARTER = "quarter", "季度"
+        HALF = "half", "半年"
+        YEAR = "year", "全年"
 
     class State(models.TextChoices):
         OPEN = "open", "填报中"

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
 from duban.core import model as core
 from duban.core import units as registry
 from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report, Responsibility, Task
-
-_MONTHLY = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?$")
-
-
-def period_kind_from_label(label: str) -> str:
-    """'9月' is a monthly round; 第三季度, 上半年, 全年 are quarterly ones."""
-    return Period.Kind.MONTH if _MONTHLY.match(label.strip()) else Period.Kind.QUARTER
 
 
 def period_from_core(period: core.Period, year: int) -> dict:
@@ -21,17 +14,72 @@ def period_from_core(period: core.Period, year: int) -> dict:
         "year": period.year or year,
         "label": period.label,
         "end_month": period.end_month,
-        "kind": period_kind_from_label(period.label),
+        "kind": period.kind,
     }
 
 
-def task_from_core(task: core.Task) -> dict:
+def _period_dict(period: core.Period | None) -> dict | None:
+    if period is None:
+        return None
+    return {"label": period.label, "end_month": period.end_month, "kind": period.kind}
+
+
+def _period_key(data: dict | None) -> tuple[str, int] | None:
+    return (data["kind"], data["end_month"]) if data else None
+
+
+def _period_to_core(data: dict | None, year: int | None) -> core.Period | None:
+    if not data:
+        return None
+    return core.Period(data["label"], data["end_month"], year, data["kind"])
+
+
+def task_from_core(task: core.Task, period: core.Period | None = None) -> dict:
+    """A task's row fields. An actual or share figure and a status without a period of their
+    own are dated with the document's period, so a later period's import adds to them."""
     return {
         "target": task.target,
         "line": task.line,
         "deadline": task.deadline or "",
         "ongoing": task.ongoing,
+        "number": task.number,
+        "due_year": task.due_year,
+        "due_month": task.due_month,
+        "people": [{"name": p.name, "role": p.role} for p in task.people],
+        "figures": [
+            {
+                "header": f.header,
+                "role": f.role,
+                "text": f.text,
+                "value": f.value,
+                "unit": f.unit,
+                "period": _period_dict(
+                    f.period or (period if f.role in ("actual", "share") else None)
+                ),
+            }
+            for f in task.figures
+        ],
+        "document_status": [
+            {"header": d.header, "text": d.text, "period": _period_dict(d.period or period)}
+            for d in task.status
+        ],
+        "items": list(task.items),
     }
+
+
+def merge_dated(stored: Sequence[dict], new: Sequence[dict]) -> list[dict]:
+    """Figures or statuses of a task after an import: the new document's rows replace the
+    stored rows of the periods it speaks for (undated rows replace undated rows); rows of
+    other periods stay. Re-importing a document changes nothing."""
+    speaks_for = {_period_key(r.get("period")) for r in new}
+    kept = [r for r in stored if _period_key(r.get("period")) not in speaks_for]
+    return [*kept, *new]
+
+
+def _for_period(rows: Sequence[dict], period: Period | None) -> list[dict]:
+    """The rows that hold for one period: undated ones and those of that period."""
+    key = (period.kind, period.end_month) if period is not None else None
+    return [r for r in rows if r.get("period") is None or _period_key(r["period"]) == key]
 
 
 def unit_name_from_core(name: str, canonical: str | None) -> str:
@@ -89,13 +137,37 @@ def to_core(plan: Plan, period: Period | None = None, states=REPORTED_STATES) ->
             line=t.line,
             deadline=t.deadline or None,
             ongoing=t.ongoing,
+            number=t.number,
+            due_year=t.due_year,
+            due_month=t.due_month,
+            people=tuple(core.Person(p["name"], p["role"]) for p in t.people),
+            figures=tuple(
+                core.Figure(
+                    f["role"],
+                    f["value"],
+                    f["unit"],
+                    f["header"],
+                    f["text"],
+                    _period_to_core(f["period"], plan.year),
+                )
+                for f in _for_period(t.figures, period)
+            ),
+            status=tuple(
+                core.DocumentStatus(d["header"], d["text"], _period_to_core(d["period"], plan.year))
+                for d in _for_period(t.document_status, period)
+            ),
+            items=tuple(t.items),
         )
 
     return core.Plan(
         title=plan.title,
         year=plan.year,
         district=plan.organization.name,
-        period=core.Period(period.label, period.end_month, period.year) if period else None,
+        period=(
+            core.Period(period.label, period.end_month, period.year, period.kind)
+            if period
+            else None
+        ),
         sections=tuple(
             core.Section(s.number, s.title, s.declared_count, tuple(task(t) for t in s.tasks.all()))
             for s in sections

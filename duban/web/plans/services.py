@@ -103,14 +103,13 @@ def plan_import(
         tasks = _ensure_tasks(db_plan, plan, summary)
         _ensure_responsibilities(plan, tasks, units, summary)
         _ensure_milestones(plan, tasks)
-        if plan.period is not None:
-            period, _ = Period.objects.get_or_create(
-                plan=db_plan,
-                kind=seam.period_kind_from_label(plan.period.label),
-                end_month=plan.period.end_month,
-                defaults={**seam.period_from_core(plan.period, year), "state": Period.State.CLOSED},
+        for earlier in plan.earlier_periods:  # a table's earlier progress column
+            _ensure_reports(
+                _period(db_plan, earlier, year), plan, earlier, tasks, units, summary, actor, None
             )
-            _ensure_reports(period, plan, tasks, units, summary, actor, progress)
+        if plan.period is not None:
+            period = _period(db_plan, plan.period, year)
+            _ensure_reports(period, plan, None, tasks, units, summary, actor, progress)
         elif progress:
             progress(len(plan.tasks))
         search_index_plan(db_plan)
@@ -120,13 +119,23 @@ def plan_import(
     return summary
 
 
+def _period(db_plan: Plan, period: core.Period, year: int) -> Period:
+    found, _ = Period.objects.get_or_create(
+        plan=db_plan,
+        kind=period.kind,
+        end_month=period.end_month,
+        defaults={**seam.period_from_core(period, year), "state": Period.State.CLOSED},
+    )
+    return found
+
+
 def _unit_names(plan: core.Plan) -> dict[str, set[str]]:
     """Canonical name → spellings seen, for every unit a task or report names."""
     names: dict[str, set[str]] = {}
     for t in plan.tasks:
         for u in t.units:
             names.setdefault(seam.unit_name_from_core(u.name, u.canonical), set()).add(u.name)
-        for r in t.reports:
+        for r in (*t.reports, *t.earlier_reports):
             if r.unit:
                 names.setdefault(seam.unit_name_from_core(r.unit, r.canonical), set()).add(r.unit)
     return names
@@ -181,22 +190,39 @@ def _ensure_tasks(db_plan: Plan, plan: core.Plan, summary: ImportSummary) -> dic
     new_tasks, changed = [], []
     for s in plan.sections:
         for t in s.tasks:
-            fields = seam.task_from_core(t)
+            fields = seam.task_from_core(t, plan.period)
             if t.seq not in tasks:
                 new_tasks.append(
                     Task(plan=db_plan, section=sections[s.number], seq=t.seq, **fields)
                 )
                 continue
-            row = tasks[t.seq]
-            # A later period's table may repeat a target with its wording fixed: keep the newest.
-            if row.target != fields["target"] and fields["target"]:
-                row.target = fields["target"]
-                changed.append(row)
+            if _update_task(tasks[t.seq], fields):
+                changed.append(tasks[t.seq])
     for t in Task.objects.bulk_create(new_tasks):
         tasks[t.seq] = t
-    Task.objects.bulk_update(changed, ["target"])
+    Task.objects.bulk_update(changed, [*_UPDATED, *_MERGED])
     summary.tasks_created, summary.tasks_updated = len(new_tasks), len(changed)
     return tasks
+
+
+# A later period's table may repeat a task with its wording fixed: the newest is kept where it
+# says something; figures and statuses are kept per period (seam.merge_dated).
+_UPDATED = ("target", "number", "due_year", "due_month", "people", "items")
+_MERGED = ("figures", "document_status")
+
+
+def _update_task(row: Task, fields: dict) -> bool:
+    changed = False
+    for name in _UPDATED:
+        if fields[name] and getattr(row, name) != fields[name]:
+            setattr(row, name, fields[name])
+            changed = True
+    for name in _MERGED:
+        merged = seam.merge_dated(getattr(row, name), fields[name])
+        if merged != getattr(row, name):
+            setattr(row, name, merged)
+            changed = True
+    return changed
 
 
 def _ensure_responsibilities(
@@ -244,6 +270,7 @@ def _ensure_milestones(plan: core.Plan, tasks: dict[int, Task]) -> None:
 def _ensure_reports(
     period: Period,
     plan: core.Plan,
+    earlier: core.Period | None,
     tasks: dict[int, Task],
     units: dict[str, Unit],
     summary: ImportSummary,
@@ -256,7 +283,11 @@ def _ensure_reports(
     author = actor if getattr(actor, "is_authenticated", False) else None
     for t in plan.tasks:
         texts: dict[int | None, list[str]] = {}
-        for r in t.reports:
+        # The current period's reports, or those of one earlier period (a table's earlier column).
+        reports = (
+            t.reports if earlier is None else [r for r in t.earlier_reports if r.period == earlier]
+        )
+        for r in reports:
             unit = units[seam.unit_name_from_core(r.unit, r.canonical)] if r.unit else None
             texts.setdefault(unit.pk if unit else None, []).append(r.text)
         lead = seam.lead_unit_name(t)
