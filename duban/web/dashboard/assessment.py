@@ -5,13 +5,13 @@ The rules are the office's: DUBAN_ASSESSMENT in the Django settings overrides an
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.urls import reverse
 
+from duban.core.render.csv_table import csv_bytes
 from duban.web.dashboard.selectors import unit_rows
 from duban.web.dashboard.verdicts import PeriodJudgement, period_judgement
 from duban.web.plans.models import Period, Plan, Report, Responsibility
@@ -138,22 +138,10 @@ def detail_rows(scores: list[UnitScore]) -> list[list]:
 
 
 DETAIL_HEADER = ["单位", "任务序号", "原因", "分值", "依据"]
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_text(value):
-    """A unit name such as "=HYPERLINK(…)" must stay text when a spreadsheet opens the file."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def to_csv(scores: list[UnitScore]) -> bytes:
-    out = io.StringIO()
-    w = csv.writer(out)
-    for row in [HEADER, *table_rows(scores), [], DETAIL_HEADER, *detail_rows(scores)]:
-        w.writerow([_csv_text(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel reads it as UTF-8
+    return csv_bytes([HEADER, *table_rows(scores), [], DETAIL_HEADER, *detail_rows(scores)])
 
 
 def _xlsx_row(ws, values) -> list:

@@ -3,7 +3,6 @@ queue, reminders and closing. Views parse, authorise (access.py), call a service
 
 from __future__ import annotations
 
-import csv
 import logging
 
 from django import forms
@@ -15,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from duban.core.render.csv_table import csv_bytes
 from duban.web.access import actor_of, can, get_or_deny
 from duban.web.params import query_int
 from duban.web.plans import selectors as plan_selectors
@@ -209,13 +209,12 @@ def reminders_page(request: HttpRequest, period_id: int) -> HttpResponse:
     period = _period(request, period_id, "oversee")
     items = selectors.reminders(period, request.user)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        rows = [[i.unit, "、".join(map(str, i.tasks)), len(i.tasks)] for i in items]
+        response = HttpResponse(
+            csv_bytes([["单位", "未报送任务序号", "项数"], *rows]),
+            content_type="text/csv; charset=utf-8",
+        )
         response["Content-Disposition"] = f'attachment; filename="reminders-{period.pk}.csv"'
-        response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-        writer = csv.writer(response)
-        writer.writerow(["单位", "未报送任务序号", "项数"])
-        for item in items:
-            writer.writerow([item.unit, "、".join(map(str, item.tasks)), len(item.tasks)])
         return response
     ctx = {
         "plan": period.plan,
