@@ -8,6 +8,17 @@ Roles (accounts.Membership):
 - leader: reads everything in its organization, writes nothing;
 - anonymous (or a user with no role): only published periods — nothing else, not even task titles.
 A superuser acts as the office of every organization.
+
+The Django admin goes through this gate too (duban/web/admin.py): the rows it lists, the
+choices of every foreign key and the ids typed into raw-id fields are all `restrict`ed.
+
+What a denial answers, everywhere (tests/web/attacks/test_crawl.py holds every URL to it):
+- 404 for what lies outside the user's organization, or does not exist (an id that is not a
+  number in bounds included, duban/web/params.py): nothing tells the two apart;
+- 403 inside the user's organization, for what the role may not see or do;
+- anonymous visitors on a page for members: a redirect to the login page (plans/views.py);
+- the API: 401 without a valid token, then 403/404 as above;
+- a malformed query parameter, once the gate has let the request through: 400 (422 in the API).
 """
 
 from __future__ import annotations
@@ -15,13 +26,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from duban.web.accounts.models import Membership
+from duban.web.audit.models import AuditEvent
 from duban.web.orgs.models import Organization, Unit
 from duban.web.plans.models import (
     REPORTED_STATES,
+    Milestone,
     Period,
     Plan,
     Report,
@@ -30,6 +45,9 @@ from duban.web.plans.models import (
     Section,
     Task,
 )
+from duban.web.verdicts.models import LightSetting, VerdictOverride
+
+NOT_FOUND, FORBIDDEN, BAD_PARAMETER = 404, 403, 400  # the statuses of the docstring
 
 Action = Literal[
     "view", "change", "submit", "review", "publish", "open_round", "close", "oversee", "judge"
@@ -85,7 +103,25 @@ _ORG = {
     Period: "plan__organization",
     Report: "period__plan__organization",
     ReportVersion: "report__period__plan__organization",
+    Milestone: "task__plan__organization",
+    VerdictOverride: "task__plan__organization",
+    LightSetting: "organization",
+    Membership: "organization",
+    AuditEvent: "organization",
 }
+# The users of an organization are its members (Membership); read in _org_path, since the
+# user model is looked up from settings.
+_USER_ORG = "membership__organization"
+
+
+def _org_path(model: type[Model]) -> str:
+    if model is get_user_model():
+        return _USER_ORG
+    if model not in _ORG:
+        raise TypeError(f"no access rule for {model.__name__}")
+    return _ORG[model]
+
+
 _PLAN = {
     Plan: "pk",
     Section: "plan",
@@ -141,13 +177,12 @@ def _nothing() -> Q:
 
 def rule(model: type[Model], actor: Actor, action: Action) -> Q:
     """The filter a role gets on a model for an action; the whole policy in one function."""
-    if model not in _ORG:
-        raise TypeError(f"no access rule for {model.__name__}")
+    org_path = _org_path(model)
     if actor.role == "superuser":
         return Q()
     if actor.role == "anonymous":
         return _anonymous(model) if action == "view" else _nothing()
-    in_org = Q(**{_ORG[model]: actor.organization_id})
+    in_org = Q(**{org_path: actor.organization_id})
     if action == "view":
         if actor.role == "unit" and model is Report:
             return in_org & (Q(unit_id=actor.unit_id) | Q(state__in=SHARED_REPORT_STATES))
@@ -187,7 +222,7 @@ def get_or_deny(queryset: QuerySet, user, action: Action = "view", **lookup) -> 
     if (
         actor.is_member
         and queryset.filter(**lookup)
-        .filter(Q(**{_ORG[queryset.model]: actor.organization_id}))
+        .filter(Q(**{_org_path(queryset.model): actor.organization_id}))
         .exists()
     ):
         raise PermissionDenied

@@ -1,15 +1,18 @@
-"""Admin for back-office correction: every change is an audit event with before and after."""
+"""Admin for back-office correction: every change goes through the permission gate
+(admin_gate.py), is an audit event with before and after, and reaches the search index."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 from django.db import transaction
 
+from duban.web.admin_gate import GatedAdmin
 from duban.web.audit.models import AuditEvent
 from duban.web.audit.services import audit_record, snapshot
+from duban.web.search.services import search_index_changed
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class AuditedAdmin(GatedAdmin):
     """Records before/after of every admin save; shows them on the object's history page.
 
     Nothing is deleted from the admin: history must stay whole.
@@ -32,22 +35,12 @@ class AuditedAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
-    def get_queryset(self, request):
-        """The office corrects only its own organization, through the same gate as the pages."""
-        from duban.web.access import restrict
-
-        qs = super().get_queryset(request)
-        try:
-            return restrict(qs, request.user, "change")
-        except TypeError:  # a model without a rule (Membership) is filtered by organization
-            from duban.web.access import actor_of
-
-            actor = actor_of(request.user)
-            return (
-                qs
-                if actor.role == "superuser"
-                else qs.filter(organization_id=actor.organization_id)
-            )
+    def save_related(self, request, form, formsets, change) -> None:
+        """After the object and its inlines: the search index, in the same transaction (the
+        admin's add and change views run in one), so a correction is never found in its old
+        wording."""
+        super().save_related(request, form, formsets, change)
+        search_index_changed(form.instance)
 
     def history_view(self, request, object_id, extra_context=None):
         events = AuditEvent.objects.filter(
@@ -58,18 +51,12 @@ class AuditedAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(GatedAdmin):
+    gate_action = "view"
     list_display = ["created_at", "actor", "action", "object_type", "object_repr"]
     list_filter = ["action", "object_type", "organization"]
     search_fields = ["object_repr", "actor__username"]
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
-
-    def get_queryset(self, request):
-        from duban.web.access import actor_of
-
-        actor = actor_of(request.user)
-        qs = super().get_queryset(request)
-        return qs if actor.role == "superuser" else qs.filter(organization_id=actor.organization_id)
 
     def has_add_permission(self, request) -> bool:
         return False

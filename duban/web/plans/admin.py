@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from duban.web.admin_gate import GatedInline
 from duban.web.audit.admin import AuditedAdmin
 from duban.web.plans.models import (
     Milestone,
@@ -25,14 +26,14 @@ class SectionAdmin(AuditedAdmin):
     list_filter = ["plan"]
 
 
-class ResponsibilityInline(admin.TabularInline):
+class ResponsibilityInline(GatedInline):
     model = Responsibility
     extra = 0
     raw_id_fields = ["unit"]
     can_delete = False
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(GatedInline):
     model = Milestone
     extra = 0
     can_delete = False
@@ -52,7 +53,7 @@ class PeriodAdmin(AuditedAdmin):
     list_filter = ["plan", "state"]
 
 
-class ReportVersionInline(admin.TabularInline):
+class ReportVersionInline(GatedInline):
     model = ReportVersion
     extra = 0
     can_delete = False

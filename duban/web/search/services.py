@@ -1,10 +1,12 @@
-"""Writes to the search index; called by the services that write tasks and reports."""
+"""Writes to the search index. Every write of a task's target or a report's text reaches it: the
+services that write them (import, save, submit) call it in their transaction, and so does the
+admin for its corrections and additions (search_index_changed, from audit/admin.py)."""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import models, transaction
 
-from duban.web.plans.models import Plan, Report, Task
+from duban.web.plans.models import Period, Plan, Report, Section, Task
 from duban.web.search.bigrams import index_tokens
 from duban.web.search.models import SearchEntry
 
@@ -71,6 +73,27 @@ def search_index_plan(plan: Plan) -> int:
         SearchEntry.objects.filter(plan=plan).delete()
         SearchEntry.objects.bulk_create(entries, batch_size=500)
     return len(entries)
+
+
+def search_index_changed(obj: models.Model) -> None:
+    """Bring the index in line with one object just written: a report alone; a task with its
+    reports (their entries copy its plan and section); a plan, section or period as its whole
+    plan (entries copy the year and the period's month). Other objects are not indexed."""
+    if isinstance(obj, Report):
+        search_index_report(obj)
+    elif isinstance(obj, Task):
+        task = Task.objects.select_related("plan").get(pk=obj.pk)
+        reports = task.reports.exclude(text="").select_related("period")
+        with transaction.atomic():
+            search_index_task(task)
+            SearchEntry.objects.filter(
+                models.Q(kind=SearchEntry.Kind.REPORT, task=task) | models.Q(report__task=task)
+            ).delete()
+            SearchEntry.objects.bulk_create(_report_entry(r, task) for r in reports)
+    elif isinstance(obj, (Section, Period)):
+        search_index_plan(obj.plan)
+    elif isinstance(obj, Plan):
+        search_index_plan(obj)
 
 
 def search_reindex_all() -> int:
