@@ -30,7 +30,7 @@ def median_seconds(fn: Callable[[], object], runs: int = 20) -> float:
 
 def bench_parse(runs: int = 20) -> dict[str, float]:
     """Median time to parse the example in-process, and its ratio to reading + splitting it."""
-    from duban.core.importers.text_pdf import parse_text
+    from duban.core.importers.layouts.pdf_text import parse_text
 
     def read_split() -> object:
         return EXAMPLE.read_text(encoding="utf-8").splitlines()

@@ -40,10 +40,10 @@ def main() -> None:
 
 def _debug_rows(path: Path):
     """The importer's layers for a text file: its layout, then what each layer made of it."""
-    from duban.core.importers.lines import decode
+    from duban.core.importers.layouts.detect import debug_layout, detect_layout
+    from duban.core.importers.layouts.lines import decode
+    from duban.core.importers.layouts.pdf_text import debug_lines
     from duban.core.importers.table_debug import TABLE_SUFFIXES, debug_table
-    from duban.core.importers.text_layouts import debug_layout, detect_layout
-    from duban.core.importers.text_pdf import debug_lines
 
     if path.suffix.lower() in TABLE_SUFFIXES:
         yield from debug_table(path)

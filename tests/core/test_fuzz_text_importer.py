@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from duban.core.errors import InputError
-from duban.core.importers.text_pdf import parse_text
+from duban.core.importers.layouts.pdf_text import parse_text
 from duban.core.model import Plan
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "yicheng-2021-q3.txt"

@@ -1,8 +1,10 @@
 """Importers: every document format becomes the same core Plan.
 
-`read_plan(path)` picks the reader by the file's suffix; text files go to the layout detector
-(text_layouts.py), which hands our example's PDF-extracted layout to text_pdf.py and reads other
-districts' web-page layouts through the same Grid as the Word, Excel and PDF readers.
+A pipeline in folders: `formats/` (a Word, Excel or PDF file → a Grid of cells with merges) and
+`layouts/` (the text shapes of published tables → the same Grid; our example's PDF-text layout
+is read by layouts/pdf_text.py), then `grid.py` (the one intermediate form) and `assemble/`
+(Grid → Plan: header mapping, row structure, units, reports, period). `safety.py` stands at the
+door. `read_plan(path)` picks the reader by the file's suffix.
 """
 
 from __future__ import annotations
@@ -21,19 +23,19 @@ def read_plan(path: str | Path, *, district: str | None = None) -> Plan:
         raise InputError("this is a folder, not a document", source=str(path))
     suffix = path.suffix.lower()
     if suffix in (".txt", ".text", ".md", ""):
-        from duban.core.importers.text_layouts import read_text_file
+        from duban.core.importers.layouts.detect import read_text_file
 
         return read_text_file(path, district=district)
     if suffix in (".docx", ".doc", ".wps", ".rtf"):
-        from duban.core.importers.docx import read_docx
+        from duban.core.importers.formats.docx import read_docx
 
         return read_docx(path, district=district)
     if suffix in (".xlsx", ".xlsm", ".xls", ".et"):
-        from duban.core.importers.xlsx import read_xlsx
+        from duban.core.importers.formats.xlsx import read_xlsx
 
         return read_xlsx(path, district=district)
     if suffix == ".pdf":
-        from duban.core.importers.pdf import read_pdf
+        from duban.core.importers.formats.pdf import read_pdf
 
         return read_pdf(path, district=district)
     raise InputError(

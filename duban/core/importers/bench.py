@@ -43,7 +43,7 @@ def bench_pdf_import(path: Path | None = None, runs: int = 3) -> list[tuple[str,
     """Median seconds per page: read_pdf against pdfplumber's extract_tables (goal: ≤ 1.5×)."""
     import pdfplumber
 
-    from duban.core.importers.pdf import read_pdf
+    from duban.core.importers.formats.pdf import read_pdf
 
     path = path or example_pdf()
 

@@ -14,17 +14,17 @@ TABLE_SUFFIXES = (".docx", ".xlsx", ".xlsm", ".pdf")
 def debug_table(path: Path) -> Iterator[str]:
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        from duban.core.importers.docx import docx_grid
+        from duban.core.importers.formats.docx import docx_grid
 
         yield from dump(docx_grid(path))
     elif suffix in (".xlsx", ".xlsm"):
-        from duban.core.importers.xlsx import xlsx_grid
+        from duban.core.importers.formats.xlsx import xlsx_grid
 
         grid, skipped = xlsx_grid(path)
         yield from (f"sheet '{name}' not read" for name in skipped)
         yield from dump(grid)
     elif suffix == ".pdf":
-        from duban.core.importers.pdf import pdf_grid
+        from duban.core.importers.formats.pdf import pdf_grid
 
         grid = pdf_grid(path)
         if grid is None:

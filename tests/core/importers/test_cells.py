@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from duban.core.importers.cells import parse_deadline, split_milestones, split_units
+from duban.core.importers.assemble.cells import parse_deadline, split_milestones, split_units
 
 
 def test_it_splits_units_on_every_separator_and_drops_the_full_stop():

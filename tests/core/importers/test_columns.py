@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from duban.core.importers.columns import header_kind, is_header_row, map_columns
+from duban.core.importers.assemble.columns import header_kind, is_header_row, map_columns
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from docx import Document
 
-from duban.core.importers.docx import docx_grid, read_docx
+from duban.core.importers.formats.docx import docx_grid, read_docx
 from tests.core.importers.tables import (
     comparable,
     decomposition_docx,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from duban.core.errors import InputError
-from duban.core.importers.grid import Cell, Grid, GridRow, dump, grid_to_plan
+from duban.core.importers.assemble.plan import grid_to_plan
+from duban.core.importers.grid import Cell, Grid, GridRow, dump
 
 R = GridRow.of
 TITLE = "2021年《政府工作报告》任务目标第三季度落实情况表"

@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from duban.core.errors import InputError
-from duban.core.importers.grid import Cell, Grid, GridRow, grid_to_plan
+from duban.core.importers.assemble.plan import grid_to_plan
+from duban.core.importers.grid import Cell, Grid, GridRow
 
 WORDS = st.sampled_from(
     ["", "", "序号", "工作任务", "年度任务目标", "责任单位", "牵头单位", "配合单位", "进展情况",

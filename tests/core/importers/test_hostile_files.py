@@ -9,10 +9,10 @@ import pytest
 from docx import Document
 
 from duban.core.errors import InputError
-from duban.core.importers.docx import read_docx
-from duban.core.importers.pdf import read_pdf
+from duban.core.importers.formats.docx import read_docx
+from duban.core.importers.formats.pdf import read_pdf
+from duban.core.importers.formats.xlsx import read_xlsx
 from duban.core.importers.safety import Limits
-from duban.core.importers.xlsx import read_xlsx
 
 READERS = {".docx": read_docx, ".xlsx": read_xlsx, ".pdf": read_pdf}
 

@@ -11,7 +11,7 @@ import pytest
 
 from duban.core.errors import InputError
 from duban.core.importers import read_plan
-from duban.core.importers.pdf import read_pdf
+from duban.core.importers.formats.pdf import read_pdf
 from duban.core.importers.safety import Limits
 from tests.core.importers.tables import (
     comparable,
@@ -141,8 +141,8 @@ def test_it_recovers_the_last_row_of_a_table_without_a_closing_rule(example_plan
 
 
 def test_it_splits_a_header_row_fused_with_the_continuation_below_it():
+    from duban.core.importers.formats.pdf import _split_fused_header
     from duban.core.importers.grid import Cell
-    from duban.core.importers.pdf import _split_fused_header
 
     texts = ["序号", "年度任务目标", "责任单位", "进展情况\n峨山镇：\n1-9月，投资5.14亿元。"]
     header, rest = _split_fused_header(texts, [Cell(t) for t in texts], 1, 2)

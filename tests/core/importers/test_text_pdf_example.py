@@ -203,9 +203,9 @@ def test_it_matches_the_reviewed_golden_copy(example_plan):
 
 def test_it_accounts_for_every_character_of_the_source(example_path):
     """Nothing is dropped silently: each character is in a task or recognisable furniture."""
-    from duban.core.importers.lines import classify
-    from duban.core.importers.text_columns import measure_widths, split_row
-    from duban.core.importers.text_pdf import _sections_and_rows
+    from duban.core.importers.layouts.lines import classify
+    from duban.core.importers.layouts.pdf_columns import measure_widths, split_row
+    from duban.core.importers.layouts.pdf_text import _sections_and_rows
 
     text = example_path.read_text(encoding="utf-8")
     lines = classify(text)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from duban.core.importers import read_plan
-from duban.core.importers.text_pdf import parse_text
+from duban.core.importers.layouts.pdf_text import parse_text
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "county-2022-h1-pdf-layout.txt"
 

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from duban.core.errors import InputError
-from duban.core.importers.xlsx import read_xlsx
+from duban.core.importers.formats.xlsx import read_xlsx
 from tests.core.importers.tables import DECOMPOSITION_ROWS, comparable, progress_xlsx, sections_of
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from duban.core.importers.text_layouts import parse_any_text
+from duban.core.importers.layouts.detect import parse_any_text
 from duban.core.model import Plan
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

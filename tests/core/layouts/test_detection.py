@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from duban.core.errors import InputError
-from duban.core.importers.text_layouts import (
+from duban.core.importers.layouts.detect import (
     debug_layout,
     detect_layout,
     parse_any_text,
     read_text_file,
 )
-from duban.core.importers.text_pdf import parse_text
+from duban.core.importers.layouts.pdf_text import parse_text
 from duban.core.model import plan_to_dict
 from tests.core.layouts.reading import FIXTURES
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from duban.core.importers.text_layouts import parse_any_text
+from duban.core.importers.layouts.detect import parse_any_text
 from tests.core.layouts.reading import read
 
 judgement = pytest.importorskip("duban.core.judgement")  # committed by issue 5

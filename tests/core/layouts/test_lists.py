@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from duban.core.importers.text_layouts import parse_any_text
+from duban.core.importers.layouts.detect import parse_any_text
 from tests.core.layouts.reading import messages, read, rows
 
 

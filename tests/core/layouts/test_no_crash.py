@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from duban.core.errors import InputError
-from duban.core.importers.text_layouts import parse_any_text
+from duban.core.importers.layouts.detect import parse_any_text
 from tests.core.layouts.reading import FIXTURES
 
 LINES = sorted(

@@ -15,8 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from duban.core.errors import Diagnostic, InputError
-from duban.core.importers.columns import is_header_row, map_columns
-from duban.core.importers.grid import Cell, Grid, GridRow, grid_to_plan, looks_like_section
+from duban.core.importers.assemble.columns import is_header_row, map_columns
+from duban.core.importers.assemble.plan import grid_to_plan
+from duban.core.importers.grid import Cell, Grid, GridRow, looks_like_section
 from duban.core.importers.safety import LIMITS, Limits, check_office_zip, convert_legacy
 from duban.core.model import Plan
 

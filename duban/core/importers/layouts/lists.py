@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from duban.core.errors import Diagnostic
-from duban.core.importers.columns import header_kind
-from duban.core.importers.furniture import is_furniture, split_front
+from duban.core.importers.assemble.columns import header_kind
 from duban.core.importers.grid import Grid, GridRow, looks_like_section
+from duban.core.importers.layouts.furniture import is_furniture, split_front
 
 _ITEM = re.compile(r"^(?:(?P<n>\d{1,3})\s*[.．、](?!\d)|[（(](?P<p>\d{1,3})[）)])\s*(?P<rest>.*)$")
 _LABEL = re.compile(r"[（(【\[]?\s*(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]\s*")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from duban.core.importers.columns import period_end_month
+from duban.core.importers.assemble.columns import period_end_month
 from duban.core.model import Milestone
 from duban.core.units import REGISTRY, looks_like_unit
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from duban.core.importers.lines import Line
+from duban.core.importers.layouts.lines import Line
 from duban.core.units import REGISTRY, looks_like_unit
 
 Column = Literal["target", "units", "progress"]

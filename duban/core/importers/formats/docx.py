@@ -16,7 +16,8 @@ from pathlib import Path
 from lxml import etree
 
 from duban.core.errors import InputError
-from duban.core.importers.grid import Cell, Grid, GridRow, grid_to_plan
+from duban.core.importers.assemble.plan import grid_to_plan
+from duban.core.importers.grid import Cell, Grid, GridRow
 from duban.core.importers.safety import LIMITS, Limits, check_office_zip, convert_legacy
 from duban.core.model import Plan
 

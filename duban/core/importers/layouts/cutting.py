@@ -2,7 +2,7 @@
 
 One cell per line with blank lines between cells (a table's text), one row per line with cells
 split by '|' or tabs, and each cell on its own line(s) ending in ' |'. Only the cutting is done
-here; which cells are the header and where rows end is text_header.py's and text_grid.py's.
+here; which cells are the header and where rows end is header.py's and rows.py's.
 """
 
 from __future__ import annotations

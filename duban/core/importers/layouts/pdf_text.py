@@ -1,7 +1,7 @@
 """The importer for progress tables as a PDF reader extracts them to text (our example's layout).
 
 Layers, each a function whose output can be dumped (`duban parse --debug`):
-raw lines → classified lines (lines.py) → rows split into column pieces (text_columns.py)
+raw lines → classified lines (lines.py) → rows split into column pieces (pdf_columns.py)
 → Plan with a diagnostic for every guess (here).
 """
 
@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from duban.core.errors import Diagnostic, InputError
-from duban.core.importers.facts import district_of, warn_unknown_unit, year_of
-from duban.core.importers.lines import SECTION, Line, classify, decode
-from duban.core.importers.period import document_period
-from duban.core.importers.text_columns import (
+from duban.core.importers.assemble.facts import district_of, warn_unknown_unit, year_of
+from duban.core.importers.assemble.period import document_period
+from duban.core.importers.layouts.lines import SECTION, Line, classify, decode
+from duban.core.importers.layouts.pdf_columns import (
     Piece,
     RowPieces,
     Widths,

@@ -7,8 +7,8 @@ Layouts, tried in this order:
 - "cells": one cell per line with blank lines between cells (an HTML table's text), recognised
   by its header: column names on lines of their own;
 - "list": numbered targets followed by label lines (牵头单位：…, 责任单位:…);
-- "pdf": our example's PDF-extracted layout, read by text_pdf.parse_text.
-The first four build a Grid (text_grid.py, text_lists.py) that grid.grid_to_plan reads; this
+- "pdf": our example's PDF-extracted layout, read by pdf_text.parse_text.
+The first five build a Grid (rows.py, lists.py) that assemble/plan.grid_to_plan reads; this
 module adds what only a document's text tells: its period and the warnings of the cutting.
 """
 
@@ -21,15 +21,16 @@ from pathlib import Path
 from typing import Literal
 
 from duban.core.errors import Diagnostic, InputError
-from duban.core.importers.grid import Grid, grid_to_plan
-from duban.core.importers.leaders import split_leaders
-from duban.core.importers.lines import decode
-from duban.core.importers.period import document_period
-from duban.core.importers.text_cells import blank_line_cells, pipe_end_cells, pipe_rows
-from duban.core.importers.text_grid import rows_to_grid, stream_to_grid
-from duban.core.importers.text_header import find_header
-from duban.core.importers.text_lists import list_to_grid, looks_like_list
-from duban.core.importers.text_pdf import looks_like_pdf_text, parse_text
+from duban.core.importers.assemble.leaders import split_leaders
+from duban.core.importers.assemble.period import document_period
+from duban.core.importers.assemble.plan import grid_to_plan
+from duban.core.importers.grid import Grid
+from duban.core.importers.layouts.cutting import blank_line_cells, pipe_end_cells, pipe_rows
+from duban.core.importers.layouts.header import find_header
+from duban.core.importers.layouts.lines import decode
+from duban.core.importers.layouts.lists import list_to_grid, looks_like_list
+from duban.core.importers.layouts.pdf_text import looks_like_pdf_text, parse_text
+from duban.core.importers.layouts.rows import rows_to_grid, stream_to_grid
 from duban.core.model import Plan
 
 Layout = Literal["pipe-rows", "tab-rows", "pipe-cells", "cells", "list", "pdf"]
@@ -80,7 +81,7 @@ def _web_layout(text: str, source: str) -> tuple[Layout, Built] | None:
 
 
 def parse_any_text(text: str, source: str = "<text>", *, district: str | None = None) -> Plan:
-    """Detect the text's layout and read it; the example's layout goes to text_pdf unchanged."""
+    """Detect the text's layout and read it; the example's layout goes to pdf_text unchanged."""
     found = _web_layout(text, source)
     if found is None:
         try:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from duban.core.errors import Diagnostic
-from duban.core.importers.cells import join_visual_lines
-from duban.core.importers.facts import warn_unknown_unit
-from duban.core.importers.text_columns import is_report_header
+from duban.core.importers.assemble.cells import join_visual_lines
+from duban.core.importers.assemble.facts import warn_unknown_unit
+from duban.core.importers.layouts.pdf_columns import is_report_header
 from duban.core.model import Report
 from duban.core.units import REGISTRY, looks_like_unit
 

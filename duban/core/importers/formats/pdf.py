@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 
 from duban.core.errors import InputError
-from duban.core.importers.columns import header_kind, is_header_row
-from duban.core.importers.grid import Cell, Grid, GridRow, grid_to_plan
+from duban.core.importers.assemble.columns import header_kind, is_header_row
+from duban.core.importers.assemble.plan import grid_to_plan
+from duban.core.importers.grid import Cell, Grid, GridRow
 from duban.core.importers.safety import LIMITS, Limits, check_size
 from duban.core.model import Plan
 
@@ -28,7 +29,7 @@ def read_pdf(path: str | Path, *, district: str | None = None, limits: Limits = 
     path = Path(path)
     grid = pdf_grid(path, limits)
     if grid is None:  # no ruled table: the text-layout importer reads the extracted text
-        from duban.core.importers.text_pdf import parse_text
+        from duban.core.importers.layouts.pdf_text import parse_text
 
         return parse_text(pdf_text(path, limits), source=str(path), district=district)
     return grid_to_plan(grid, district=district)

@@ -1,6 +1,6 @@
 """Web-page text of a table → a Grid (grid.py): rows cut, merged cells carried down.
 
-The cells come from text_cells.py and the header from text_header.py. The rows of a cell stream
+The cells come from cutting.py and the header from header.py. The rows of a cell stream
 are cut at task numbers; a row one cell short (a vertically merged unit cell) takes the cell from
 the row above, with a warning; extra cells (paragraphs of one long cell) join their column.
 """
@@ -11,18 +11,23 @@ import re
 from collections.abc import Sequence
 
 from duban.core.errors import Diagnostic
-from duban.core.importers.cells import split_units
-from duban.core.importers.columns import ColumnKind, is_header_row, map_columns, normalize_header
-from duban.core.importers.furniture import is_furniture, split_front
+from duban.core.importers.assemble.cells import split_units
+from duban.core.importers.assemble.columns import (
+    ColumnKind,
+    is_header_row,
+    map_columns,
+    normalize_header,
+)
 from duban.core.importers.grid import Grid, GridRow, looks_like_section
-from duban.core.importers.lines import SECTION
-from duban.core.importers.text_cells import TextCell
-from duban.core.importers.text_header import SEQ as _SEQ
-from duban.core.importers.text_header import (
+from duban.core.importers.layouts.cutting import TextCell
+from duban.core.importers.layouts.furniture import is_furniture, split_front
+from duban.core.importers.layouts.header import SEQ as _SEQ
+from duban.core.importers.layouts.header import (
     find_header,
     header_continues,
     header_levels,
 )
+from duban.core.importers.layouts.lines import SECTION
 from duban.core.units import looks_like_unit
 
 _LEADER = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:[（(][^）)]{1,10}[）)])?$")

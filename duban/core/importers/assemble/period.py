@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from duban.core.importers.furniture import is_furniture
+from duban.core.importers.layouts.furniture import is_furniture
 from duban.core.model import Period
 
 _AS_OF = re.compile(

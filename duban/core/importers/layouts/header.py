@@ -10,17 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from duban.core.importers.columns import (
+from duban.core.importers.assemble.columns import (
     _EXACT as _COLUMN_NAMES,  # exact header names: columns.py has no public predicate yet
 )
-from duban.core.importers.columns import (
+from duban.core.importers.assemble.columns import (
     header_kind,
     is_header_row,
     normalize_header,
     period_end_month,
 )
 from duban.core.importers.grid import looks_like_section
-from duban.core.importers.text_cells import TextCell
+from duban.core.importers.layouts.cutting import TextCell
 from duban.core.units import looks_like_unit
 
 SEQ = re.compile(r"^[（(]?(\d{1,3})[）)]?[.．、]?$")
