@@ -13,6 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from duban.web.clients import parse_trusted_proxies
 from duban.web.security import serves_loopback_only
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -42,6 +43,16 @@ def _secret_key() -> str:
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def _trusted_proxies() -> list[str]:
+    """DUBAN_TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For is believed (clients.py)."""
+    raw = os.environ.get("DUBAN_TRUSTED_PROXIES", "")
+    try:
+        parse_trusted_proxies(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(str(exc)) from None
+    return [e.strip() for e in raw.split(",") if e.strip()]
 
 
 DEBUG = _env_bool("DUBAN_DEBUG", False)
@@ -145,8 +156,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Login throttling (django-axes): five wrong passwords for one name from one address lock
-# that pair for fifteen minutes; a right password resets the count.
+# The reverse proxies in front of the site (addresses or networks, comma-separated): the client's
+# address is read from their X-Forwarded-For (clients.py), for every limiter below.
+DUBAN_TRUSTED_PROXIES = _trusted_proxies()
+# Login throttling (django-axes): five wrong passwords for one name from one client address
+# lock that pair for fifteen minutes; a right password resets the count. Failures for one name
+# from all addresses together slow that name's log-ins down, never lock them (security.py).
 AUTHENTICATION_BACKENDS = [
     "duban.web.security.LoginThrottle",
     "django.contrib.auth.backends.ModelBackend",
@@ -155,7 +170,11 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DUBAN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "duban.web.security.login_refused"
+AXES_CLIENT_IP_CALLABLE = "duban.web.clients.client_address"
+# A refused attempt (locked out, or slowed down) is not one more failure: the real owner trying
+# again while an attacker keeps the name busy must not lock itself out.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",

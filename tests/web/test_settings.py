@@ -49,3 +49,13 @@ def test_it_has_no_missing_migrations(db):
     from django.core.management import call_command
 
     call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())
+
+
+def test_it_refuses_a_trusted_proxy_it_cannot_read(monkeypatch):
+    from duban.web import settings
+
+    monkeypatch.setenv("DUBAN_TRUSTED_PROXIES", "10.0.0.1, proxy.example")
+    with pytest.raises(ImproperlyConfigured, match=r"DUBAN_TRUSTED_PROXIES: 'proxy\.example'"):
+        settings._trusted_proxies()
+    monkeypatch.setenv("DUBAN_TRUSTED_PROXIES", " 10.0.0.1 , 10.2.0.0/16 ")
+    assert settings._trusted_proxies() == ["10.0.0.1", "10.2.0.0/16"]

@@ -6,14 +6,16 @@ Errors are JSON {code, detail[, errors]} with the status code; never a traceback
 
 from __future__ import annotations
 
+import math
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from duban.web.api import figures, reads, reports
 from duban.web.api.auth import TokenAuth
-from duban.web.api.throttle import RateLimited
+from duban.web.api.throttle import TokenThrottle
 from duban.web.plans.services import StaleReport
 from duban.web.rounds.services import RoundError
 
@@ -37,6 +39,7 @@ api = DubanAPI(
     version="1",
     description=DESCRIPTION,
     auth=TokenAuth(),
+    throttle=[TokenThrottle()],
     urls_namespace="api",
     docs_url=None,  # the interactive docs load scripts from a CDN; docs/openapi.json is the reference
 )
@@ -91,10 +94,11 @@ def _refused(request, exc):
     return _error(request, 409, "refused", str(exc))
 
 
-@api.exception_handler(RateLimited)
+@api.exception_handler(Throttled)
 def _rate_limited(request, exc):
-    response = _error(request, 429, "rate_limited", f"请求过于频繁，请 {exc.retry_after} 秒后再试")
-    response["Retry-After"] = str(exc.retry_after)
+    seconds = max(1, math.ceil(exc.wait or 1))
+    response = _error(request, 429, "rate_limited", f"请求过于频繁，请 {seconds} 秒后再试")
+    response["Retry-After"] = str(seconds)  # ninja sets it again from its own figure, the same
     return response
 
 
