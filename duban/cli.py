@@ -194,7 +194,7 @@ def import_(path: Path, org: str | None) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @friendly_errors
 def backup(file: Path) -> None:
     """Copy the whole database to FILE, consistent while the app runs."""
@@ -210,19 +210,26 @@ def backup(file: Path) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @friendly_errors
 def restore(file: Path) -> None:
-    """Replace the database's content with a backup made by `duban backup`."""
+    """Replace the database's content with a backup made by `duban backup`.
+
+    The file is checked in full first (a wrong, empty or damaged file changes nothing), and the
+    database as it was is kept under var/backups/ before it is replaced."""
     from duban.web.cli_commands import django_setup
 
     django_setup()
     from duban.web.backup import fingerprints
     from duban.web.backup import restore as run
 
-    run(file)
+    done = run(file)
     rows = sum(n for n, _ in fingerprints().values())
     click.echo(f"已从 {file} 恢复（{rows:,} 行）")
+    if done.migrated:
+        click.echo("备份来自较早版本，已升级数据表")
+    if done.safety_copy is not None:
+        click.echo(f"恢复前的数据库已另存为 {done.safety_copy}")
 
 
 @main.command("demo-setup")

@@ -70,7 +70,7 @@ def test_it_refuses_a_file_that_is_not_a_backup(tmp_path):
     done = subprocess.run(
         [*DUBAN, "restore", str(tmp_path / "notes.txt")], env=env, capture_output=True, text=True
     )
-    assert done.returncode == 2 and "not a SQLite backup" in done.stderr
+    assert done.returncode == 2 and "不是 duban 的备份" in done.stderr
 
 
 def _pg_url(name: str) -> str:
