@@ -40,18 +40,23 @@ def read_xlsx(path: str | Path, *, district: str | None = None, limits: Limits =
     return plan
 
 
-def xlsx_grid(path: Path, limits: Limits = LIMITS) -> tuple[Grid, list[str]]:
-    """The workbook's table sheets as one Grid (line = the sheet's row number), and the skipped sheets."""
+def open_workbook(path: Path, limits: Limits = LIMITS, *, read_only: bool):
+    """The workbook, once the upload checks have passed; InputError when it cannot be read."""
     check_office_zip(path, "Excel", limits)
     import openpyxl  # uses defusedxml when it is installed (it is a dependency)
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
+        return openpyxl.load_workbook(path, read_only=read_only, data_only=True)
     except Exception as exc:  # openpyxl wraps a broken package in many exception types
         raise InputError(
             f"this Excel file cannot be read ({type(exc).__name__}): damaged, or not a .xlsx?",
             source=str(path),
         ) from exc
+
+
+def xlsx_grid(path: Path, limits: Limits = LIMITS) -> tuple[Grid, list[str]]:
+    """The workbook's table sheets as one Grid (line = the sheet's row number), and the skipped sheets."""
+    wb = open_workbook(path, limits, read_only=False)
     sheets = [(ws.title, _sheet_rows(ws)) for ws in wb.worksheets]
     tables = [(name, rows, _header_at(rows)) for name, rows in sheets]
     with_table = []
