@@ -2,6 +2,7 @@
 
 Roles (accounts.Membership):
 - office: reads and corrects everything in its organization; opens, reviews, closes rounds;
+  manages its people (accounts: roster import, password reset, hand-over);
 - unit: reads the plan; sees its own unit's reports in every state and other units' reports
   only once submitted or accepted; writes (change, submit) only its own unit's reports of an
   open period that are not yet submitted or accepted;
@@ -50,7 +51,16 @@ from duban.web.verdicts.models import LightSetting, VerdictOverride
 NOT_FOUND, FORBIDDEN, BAD_PARAMETER = 404, 403, 400  # the statuses of the docstring
 
 Action = Literal[
-    "view", "change", "submit", "review", "publish", "open_round", "close", "oversee", "judge"
+    "view",
+    "change",
+    "submit",
+    "review",
+    "publish",
+    "open_round",
+    "close",
+    "oversee",
+    "judge",
+    "accounts",  # the organization's people: roster import, password reset, hand-over
 ]
 RoleName = Literal["office", "unit", "leader", "anonymous", "superuser"]
 

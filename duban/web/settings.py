@@ -32,6 +32,21 @@ def _env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
 
 
+def _env_int(name: str, default: int, low: int, high: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number from {low} to {high}, not {raw!r}"
+        )
+    return value
+
+
 def _secret_key() -> str:
     """DUBAN_SECRET_KEY, or a key made once and kept in var/ so sessions survive restarts."""
     key = os.environ.get("DUBAN_SECRET_KEY")
@@ -96,6 +111,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "duban.web.accounts.middleware.PasswordChangeRequired",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "duban.web.security.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it answers a locked-out login
@@ -147,15 +163,75 @@ def _databases() -> dict:
 DATABASES = _databases()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The password policy (docs/accounts.md): length, character classes, maximum age (0: none).
+DUBAN_PASSWORD_MIN_LENGTH = _env_int("DUBAN_PASSWORD_MIN_LENGTH", 10, 8, 64)
+DUBAN_PASSWORD_CHARACTER_CLASSES = _env_int("DUBAN_PASSWORD_CHARACTER_CLASSES", 2, 1, 5)
+DUBAN_PASSWORD_MAX_AGE_DAYS = _env_int("DUBAN_PASSWORD_MAX_AGE_DAYS", 0, 0, 3650)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": DUBAN_PASSWORD_MIN_LENGTH},
+    },
+    {
+        "NAME": "duban.web.accounts.passwords.CharacterClassesValidator",
+        "OPTIONS": {"classes": DUBAN_PASSWORD_CHARACTER_CLASSES},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+
+def _sso() -> dict:
+    """Single sign-on with the government's 统一身份认证 (OpenID Connect), on when
+    DUBAN_SSO_CLIENT_ID is set; then its endpoints are required (docs/accounts.md)."""
+    client_id = os.environ.get("DUBAN_SSO_CLIENT_ID", "").strip()
+    if not client_id:
+        return {}
+    urls = {
+        "OIDC_OP_AUTHORIZATION_ENDPOINT": "DUBAN_SSO_AUTHORIZATION_URL",
+        "OIDC_OP_TOKEN_ENDPOINT": "DUBAN_SSO_TOKEN_URL",
+        "OIDC_OP_USER_ENDPOINT": "DUBAN_SSO_USERINFO_URL",
+        "OIDC_OP_JWKS_ENDPOINT": "DUBAN_SSO_JWKS_URL",
+    }
+    out: dict = {"OIDC_RP_CLIENT_ID": client_id}
+    for setting, name in urls.items():
+        value = os.environ.get(name, "").strip()
+        if not value.startswith(("https://", "http://")):
+            raise ImproperlyConfigured(f"{name} must be the provider's http(s) URL when SSO is on")
+        out[setting] = value
+    out["OIDC_RP_CLIENT_SECRET"] = os.environ.get("DUBAN_SSO_CLIENT_SECRET", "")
+    out["OIDC_RP_SIGN_ALGO"] = os.environ.get("DUBAN_SSO_SIGN_ALGO", "RS256")
+    out["OIDC_RP_SCOPES"] = os.environ.get("DUBAN_SSO_SCOPES", "openid profile phone email")
+    out["OIDC_VERIFY_SSL"] = os.environ.get("DUBAN_SSO_CA_BUNDLE") or True
+    return out
+
+
+_OIDC = _sso()
+DUBAN_SSO = bool(_OIDC)
+# mozilla-django-oidc's settings (read only when DUBAN_SSO is on).
+OIDC_RP_CLIENT_ID = _OIDC.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = _OIDC.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = _OIDC.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = _OIDC.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = _OIDC.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = _OIDC.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = _OIDC.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = _OIDC.get("OIDC_RP_SCOPES", "openid profile phone email")
+OIDC_VERIFY_SSL = _OIDC.get("OIDC_VERIFY_SSL", True)
+DUBAN_SSO_LABEL = os.environ.get("DUBAN_SSO_LABEL", "统一身份认证登录")
+DUBAN_SSO_PHONE_CLAIM = os.environ.get("DUBAN_SSO_PHONE_CLAIM", "phone_number")
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # an identity reaches only an account the office made
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+# "office": once SSO is on, only the office (and superusers) log in with a password.
+DUBAN_LOCAL_LOGIN = os.environ.get("DUBAN_LOCAL_LOGIN", "all")
+if DUBAN_LOCAL_LOGIN not in ("all", "office"):
+    raise ImproperlyConfigured(
+        f"DUBAN_LOCAL_LOGIN must be all or office, not {DUBAN_LOCAL_LOGIN!r}"
+    )
+
 # The reverse proxies in front of the site (addresses or networks, comma-separated): the client's
 # address is read from their X-Forwarded-For (clients.py), for every limiter below.
 DUBAN_TRUSTED_PROXIES = _trusted_proxies()
@@ -164,8 +240,10 @@ DUBAN_TRUSTED_PROXIES = _trusted_proxies()
 # from all addresses together slow that name's log-ins down, never lock them (security.py).
 AUTHENTICATION_BACKENDS = [
     "duban.web.security.LoginThrottle",
-    "django.contrib.auth.backends.ModelBackend",
+    "duban.web.accounts.backends.LocalPasswordBackend",
 ]
+if DUBAN_SSO:
+    AUTHENTICATION_BACKENDS.append("duban.web.accounts.sso.IdentityBackend")
 AXES_FAILURE_LIMIT = int(os.environ.get("DUBAN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -179,6 +257,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
     "duban.web.accounts.hashers.DemoPBKDF2PasswordHasher",
+    "duban.web.accounts.hashers.OneTimePBKDF2PasswordHasher",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -49,6 +49,7 @@ urlpatterns = [
     path("dashboard/", include("duban.web.dashboard.urls")),
     path("public/", include("duban.web.public.urls")),
     path("", include("duban.web.api.urls")),
+    path("", include("duban.web.accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -53,6 +53,7 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",
         "duban.web.accounts.hashers.DemoPBKDF2PasswordHasher",
+        "duban.web.accounts.hashers.OneTimePBKDF2PasswordHasher",
     ]
 
 

@@ -84,6 +84,17 @@ ROWS: dict[str, Row] = {
     "document_upload": Row("ynnnnn", "ynnnnn", args=ORG),
     "document_confirm": Row("xxxxxx", "ynnnnn", args=ORG),
     "document_cancel": Row("xxxxxx", "ynnnnn", args=ORG),
+    # The office's people (accounts/): its own organization only; a POST without a file or a
+    # token shows the form again or sends the office back to it, creating nothing.
+    "accounts": Row("ynnnnn", "ynnnnn", args=ORG),
+    "roster_upload": Row("ynnnnn", "ynnnnn", args=ORG),
+    "roster_confirm": Row("xxxxxx", "ynnnnn", args=ORG),
+    "roster_template": Row("ynnnnn", "ynnnnn", args=ORG),
+    "account_password_reset": Row("ynnnnn", "ynnnnn", args=ORG),
+    "hand_over": Row("ynnnnn", "ynnnnn", args=ORG),
+    # Single sign-on is not configured in the tests: not found for everyone.
+    "sso_start": Row("nnnnnn", "xxxxxx"),
+    "sso_callback": Row("nnnnnn", "xxxxxx"),
     "search": Row("yyyyyy", "yyyyyy"),
     "dashboard": Row("yyyynn", "yyyynn"),
     "dashboard_screen": Row("yyyynn", "yyyynn"),

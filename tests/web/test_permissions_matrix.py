@@ -85,6 +85,7 @@ def _objects(world) -> dict:
         "app_label": "plans",
         "url": "nothing-here/",
         "id": world.users["unit_a"].pk,
+        "member_id": world.users["unit_a"].membership.pk,
         "version": report.version,
     }
 

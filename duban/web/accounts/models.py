@@ -29,6 +29,12 @@ class Membership(models.Model):
         related_name="reporters",
         verbose_name="单位",
     )
+    # A reporter logs in with this number (it is also the user name of imported reporters).
+    phone = models.CharField("手机号", max_length=20, blank=True, default="")
+    must_change_password = models.BooleanField("下次登录须改密码", default=False)
+    password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
+    # The subject (sub) of the 统一身份认证 identity linked at the first single sign-on.
+    sso_subject = models.CharField("统一身份认证标识", max_length=255, blank=True, default="")
 
     class Meta:
         verbose_name = verbose_name_plural = "角色"
@@ -40,7 +46,15 @@ class Membership(models.Model):
                     | (~models.Q(role="unit") & models.Q(unit__isnull=True))
                 ),
                 name="membership_unit_iff_unit_role",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["phone"], condition=~models.Q(phone=""), name="membership_unique_phone"
+            ),
+            models.UniqueConstraint(
+                fields=["sso_subject"],
+                condition=~models.Q(sso_subject=""),
+                name="membership_unique_sso_subject",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,4 +1,5 @@
-"""Creating accounts: the demo's office, leader and one reporter per unit."""
+"""Accounts: the demo's office, leader and one reporter per unit; reporters the office creates,
+their one-time passwords, password resets and stopped accounts. Each writes its audit event."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from duban.web.accounts.models import Membership
+from duban.web.accounts.passwords import ONE_TIME_HASHER, one_time_password
 from duban.web.audit.services import audit_record
 from duban.web.orgs.models import Organization, Unit
 
@@ -116,3 +119,95 @@ def demo_accounts_create(organization: Organization) -> list[DemoAccount]:
         )
         accounts.append(account)
     return accounts
+
+
+class AccountError(Exception):
+    """An account change that cannot be made; the message is one Chinese sentence."""
+
+
+@dataclass(frozen=True)
+class Issued:
+    """An account with the one-time password to hand its owner: shown once, never stored."""
+
+    membership: Membership
+    password: str
+
+
+def reporter_create(
+    *, organization: Organization, unit: Unit, name: str, phone: str, email: str, actor
+) -> Issued:
+    """A unit reporter (联络员) who logs in with the phone number and a one-time password,
+    changed at the first log-in. The caller has checked the row (core/roster.py)."""
+    password = one_time_password()
+    with transaction.atomic():
+        user = get_user_model().objects.create(
+            username=phone,
+            first_name=name[:150],
+            email=email,
+            password=make_password(password, hasher=ONE_TIME_HASHER),
+        )
+        membership = Membership.objects.create(
+            user=user,
+            organization=organization,
+            role=Membership.Role.UNIT,
+            unit=unit,
+            phone=phone,
+            must_change_password=True,
+        )
+        audit_record(
+            "reporter_create",
+            membership,
+            actor=actor,
+            after={"user": phone, "name": name, "unit": unit.name, "email": email},
+        )
+    return Issued(membership, password)
+
+
+def password_reset(membership: Membership, *, actor) -> Issued:
+    """A new one-time password, changed at the next log-in; the old one and every session of
+    the account stop working (Django ties sessions to the password)."""
+    password = one_time_password()
+    with transaction.atomic():
+        user = membership.user
+        if not user.is_active:
+            raise AccountError(f"“{display(user)}”的账号已停用，不能重置密码。")
+        user.password = make_password(password, hasher=ONE_TIME_HASHER)
+        user.save(update_fields=["password"])
+        membership.must_change_password = True
+        membership.save(update_fields=["must_change_password"])
+        audit_record("password_reset", membership, actor=actor, after={"user": user.username})
+    _unlock(user.username)
+    return Issued(membership, password)
+
+
+def password_changed(user) -> None:
+    """The user set a password of their own: no change is due any more."""
+    with transaction.atomic():
+        updated = Membership.objects.filter(user=user).update(
+            must_change_password=False, password_changed_at=timezone.now()
+        )
+        if updated:
+            audit_record("password_change", user.membership, actor=user)
+
+
+def account_stop(membership: Membership, *, actor, reason: str) -> None:
+    """Deactivate an account, keeping it (and everything written under its name): it can no
+    longer log in, its sessions end (the password is made unusable) and its API tokens fail."""
+    user = membership.user
+    user.is_active = False
+    user.set_unusable_password()
+    user.save(update_fields=["is_active", "password"])
+    audit_record(
+        "account_stop", membership, actor=actor, after={"user": user.username, "reason": reason}
+    )
+
+
+def display(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _unlock(username: str) -> None:
+    # A reporter locked out by wrong guesses gets in with the new password at once.
+    from axes.utils import reset
+
+    reset(username=username)
