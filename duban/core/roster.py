@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from duban.core.errors import InputError
+from duban.core.importers.formats.xlsx import open_workbook
 from duban.core.importers.safety import LIMITS, Limits, check_size
-from duban.core.importers.xlsx import open_workbook
 
 ROSTER_SUFFIXES = (".xlsx", ".csv")
 MAX_ROWS = 5000  # a county has a few hundred reporters; more is not a roster

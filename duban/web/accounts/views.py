@@ -161,13 +161,8 @@ def password_reset(request: HttpRequest, org_id: int, member_id: int) -> HttpRes
     org = _organization(request, org_id)
     if isinstance(org, HttpResponse):
         return org
-    membership = (
-        Membership.objects.filter(organization=org, pk=member_id)
-        .select_related("user", "unit")
-        .first()
-    )
-    if membership is None:
-        raise Http404
+    members = Membership.objects.filter(organization=org).select_related("user", "unit")
+    membership = get_or_deny(members, request.user, "accounts", pk=member_id)
     if request.method != "POST":
         return _render(request, "accounts/password_reset.html", org, membership=membership)
     try:
