@@ -231,6 +231,9 @@ if DUBAN_LOCAL_LOGIN not in ("all", "office"):
     raise ImproperlyConfigured(
         f"DUBAN_LOCAL_LOGIN must be all or office, not {DUBAN_LOCAL_LOGIN!r}"
     )
+if DUBAN_LOCAL_LOGIN == "office" and not DUBAN_SSO:
+    # Reporters and leaders would have no way in at all.
+    raise ImproperlyConfigured("DUBAN_LOCAL_LOGIN=office needs single sign-on: set DUBAN_SSO_*")
 
 # The reverse proxies in front of the site (addresses or networks, comma-separated): the client's
 # address is read from their X-Forwarded-For (clients.py), for every limiter below.

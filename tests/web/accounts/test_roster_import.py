@@ -168,3 +168,12 @@ def test_the_template_lists_the_units_without_a_reporter(world, office):
     assert "区财政局" in units
     assert "区发改局" not in units and "底阁镇" not in units  # unit_a and unit_b report for them
     assert "各镇（街）" not in units  # a group has no reporter of its own
+
+
+def test_a_file_over_the_limit_is_refused_unread(world, office):
+    url = reverse("roster_upload", args=[world.org.pk])
+    big = SimpleUploadedFile("名单.csv", b"x" * (5 * 1024 * 1024 + 100 * 1024))
+    response = office.post(url, {"file": big})
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == ["文件超过 5 MB，联络员名单不会这么大。"]
+    assert reporters(world.org) == []

@@ -122,3 +122,18 @@ def test_without_sso_configured_its_pages_are_not_found(world, client):
     assert client.get(reverse("sso_start")).status_code == 404
     assert client.get(reverse("sso_callback")).status_code == 404
     assert 'id="sso-login"' not in client.get(reverse("login")).content.decode()
+
+
+def test_password_log_in_for_the_office_only_needs_single_sign_on(monkeypatch):
+    import importlib
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    import duban.web.settings as duban_settings
+
+    monkeypatch.setenv("DUBAN_LOCAL_LOGIN", "office")
+    monkeypatch.delenv("DUBAN_SSO_CLIENT_ID", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="DUBAN_LOCAL_LOGIN=office needs single sign-on"):
+        importlib.reload(duban_settings)
+    monkeypatch.delenv("DUBAN_LOCAL_LOGIN")
+    importlib.reload(duban_settings)
