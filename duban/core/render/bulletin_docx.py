@@ -62,6 +62,7 @@ def bulletin_docx(
     judgement: PlanJudgementLike | None = None,
     info: BulletinInfo | None = None,
     template: Path | None = None,
+    marking: str | None = None,
 ) -> bytes:
     info = info or BulletinInfo()
     words = load_template(template)
@@ -74,7 +75,7 @@ def bulletin_docx(
         "office": office,
         "basis_no": info.basis_no,
     }
-    doc = new_document()
+    doc = new_document(marking=marking)
     _masthead(doc, fill(words.series, values), info, office)
     title(doc, fill(words.title, values))
     para(doc, fill(words.addressees, values))

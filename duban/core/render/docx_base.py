@@ -34,8 +34,9 @@ WUHAO = 10.5
 LINE_PITCH = 28.95
 
 
-def new_document(landscape: bool = False) -> DocumentObject:
-    """An A4 document with the official margins (top 37, bottom 35, left 28, right 26 mm)."""
+def new_document(landscape: bool = False, marking: str | None = None) -> DocumentObject:
+    """An A4 document with the official margins (top 37, bottom 35, left 28, right 26 mm); a
+    marking such as 内部资料 goes at the head of every page."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -54,7 +55,17 @@ def new_document(landscape: bool = False) -> DocumentObject:
     # 22 lines to the 225 mm type area (GB/T 9704 §5.2.2): an exact 28.95 pt line pitch.
     normal.paragraph_format.line_spacing = Pt(LINE_PITCH)
     add_page_number_footer(doc)
+    if marking:
+        add_marking_header(doc, marking)
     return doc
+
+
+def add_marking_header(doc: DocumentObject, marking: str) -> None:
+    """The document's marking (内部资料) at the top left of every page, in 黑体 三号, where
+    GB/T 9704 puts a document's 密级."""
+    p = doc.sections[0].header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    run(p, marking, HEITI, SANHAO)
 
 
 def set_font(font, face: str, size: float | None = None, bold: bool | None = None) -> None:

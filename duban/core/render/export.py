@@ -25,19 +25,27 @@ def judge_if_available(plan: Plan) -> PlanJudgementLike | None:
     return judge(plan) if judge is not None else None
 
 
-def export_table(plan: Plan, fmt: str, judgement: PlanJudgementLike | None = None) -> bytes:
+def export_table(
+    plan: Plan,
+    fmt: str,
+    judgement: PlanJudgementLike | None = None,
+    *,
+    marking: str | None = None,
+) -> bytes:
+    """The progress table; `marking` (内部资料) heads every page of a copy not for the public."""
     from duban.core.render.table_docx import table_docx
 
     if fmt == "docx":
-        return table_docx(plan)
+        return table_docx(plan, marking)
     if fmt == "pdf":
         from duban.core.render.pdf import docx_to_pdf
 
-        return docx_to_pdf(table_docx(plan))
+        return docx_to_pdf(table_docx(plan, marking))
     if fmt == "xlsx":
         from duban.core.render.table_xlsx import table_xlsx
 
-        return table_xlsx(plan, judgement if judgement is not None else judge_if_available(plan))
+        judgement = judgement if judgement is not None else judge_if_available(plan)
+        return table_xlsx(plan, judgement, marking)
     raise DubanError(f"不支持的导出格式 {fmt!r}（可用：{', '.join(FORMATS)}）")
 
 
@@ -52,6 +60,7 @@ def export_bulletin(
     template: Path | None = None,
     unit: str | None = None,
     judgement: PlanJudgementLike | None = None,
+    marking: str | None = None,
 ) -> bytes:
     """The bulletin, or one unit's report when `unit` is given, as docx or pdf bytes."""
     if fmt not in ("docx", "pdf"):
@@ -67,11 +76,11 @@ def export_bulletin(
     if unit:
         from duban.core.render.unit_report_docx import unit_report_docx
 
-        docx = unit_report_docx(plan, unit, judgement, info)
+        docx = unit_report_docx(plan, unit, judgement, info, marking)
     else:
         from duban.core.render.bulletin_docx import bulletin_docx
 
-        docx = bulletin_docx(plan, judgement, info, template)
+        docx = bulletin_docx(plan, judgement, info, template, marking)
     if fmt == "docx":
         return docx
     from duban.core.render.pdf import docx_to_pdf

@@ -38,9 +38,9 @@ HEAD_STYLE = "表格标题"
 _W = qn("w:val")
 
 
-def table_docx(plan: Plan) -> bytes:
+def table_docx(plan: Plan, marking: str | None = None) -> bytes:
     """The whole plan as the official progress table, as .docx bytes."""
-    doc = new_document()
+    doc = new_document(marking=marking)
     add_progress_tables(doc, plan)
     return to_bytes(doc)
 

@@ -35,7 +35,9 @@ def progress_cell_text(task: Task) -> str:
     return "\n".join(parts)
 
 
-def table_xlsx(plan: Plan, judgement: PlanJudgementLike | None = None) -> bytes:
+def table_xlsx(
+    plan: Plan, judgement: PlanJudgementLike | None = None, marking: str | None = None
+) -> bytes:
     wb = Workbook()
     tasks = wb.active
     tasks.title = "任务"
@@ -59,6 +61,10 @@ def table_xlsx(plan: Plan, judgement: PlanJudgementLike | None = None) -> bytes:
             _append(reports, (t.seq, t.target, r.unit or "", "是" if listed else "否", r.text))
     if judgement is not None:
         _verdict_sheet(wb.create_sheet("研判"), plan, judgement)
+    if marking:
+        for ws in wb.worksheets:  # printed at the top left of every page
+            ws.oddHeader.left.text = marking
+            ws.oddHeader.left.font = "黑体"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -45,6 +45,7 @@ def unit_report_docx(
     unit: str,
     judgement: PlanJudgementLike | None = None,
     info: BulletinInfo | None = None,
+    marking: str | None = None,
 ) -> bytes:
     info = info or BulletinInfo()
     tasks = unit_tasks(plan, unit)
@@ -52,7 +53,7 @@ def unit_report_docx(
         raise DubanError(f"{unit} 不是本计划任何任务的责任单位，也没有报送记录")
     judged = by_seq(judgement) if judgement is not None else {}
     period = plan.period.label if plan.period else "本期"
-    doc = new_document()
+    doc = new_document(marking=marking)
     title(doc, f"{unit}{plan.year or ''}年《政府工作报告》任务目标{period}落实情况")
     own = [(t, [r for r in t.reports if unit in (r.unit, r.canonical)]) for t, _ in tasks]
     reported = sum(1 for _, reports in own if reports)
