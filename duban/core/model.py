@@ -7,6 +7,7 @@ from the unit registry travels beside them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -169,12 +170,28 @@ class Task:
 @dataclass(frozen=True)
 class ColumnUse:
     """One column of the document's table and what duban read in it: `meaning` is one of the
-    importers' column kinds (seq, target, units, progress, figure …) or "unknown" for a column
-    nobody knows (its text is kept in Task.extra)."""
+    importers' column kinds (seq, target, units, progress, figure, status …) or "unknown" for a
+    column nobody knows (its text is kept in Task.extra). A figure column has its `role`
+    (target, actual, share, total) and `unit`; `period` is the period its header states,
+    `earlier` marks a progress column of an earlier period, `in_target` a numeric target the
+    task's target text states."""
 
     header: str
     meaning: str
-    detail: str = ""  # e.g. the figure's role and unit, or the period a column states
+    role: str = ""
+    unit: str = ""
+    period: str = ""
+    earlier: bool = False
+    in_target: bool = False
+
+    @property
+    def detail(self) -> str:
+        parts = [x for x in (self.role, self.unit, self.period) if x]
+        if self.earlier:
+            parts.append("earlier period")
+        if self.in_target:
+            parts.append("said in the target")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -232,9 +249,7 @@ def plan_to_dict(plan: Plan) -> dict:
     if plan.earlier_periods:
         out["earlier_periods"] = [_period_to_dict(p) for p in plan.earlier_periods]
     if plan.columns:
-        out["columns"] = [
-            {"header": c.header, "meaning": c.meaning, "detail": c.detail} for c in plan.columns
-        ]
+        out["columns"] = [dataclasses.asdict(c) for c in plan.columns]
     return out
 
 
@@ -390,8 +405,5 @@ def plan_from_dict(data: dict) -> Plan:
         earlier_periods=tuple(
             p for p in (_period_from_dict(d, year) for d in data.get("earlier_periods", ())) if p
         ),
-        columns=tuple(
-            ColumnUse(c["header"], c["meaning"], c.get("detail", ""))
-            for c in data.get("columns", ())
-        ),
+        columns=tuple(ColumnUse(**c) for c in data.get("columns", ())),
     )

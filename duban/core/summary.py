@@ -18,6 +18,17 @@ def plan_summary(plan: Plan) -> str:
         f"{len(plan.sections)} sections, {len(tasks)} tasks, {len(units)} responsible units, "
         f"{len(reporters)} reporting units, {sum(len(t.reports) for t in tasks)} reports",
     ]
+    if plan.columns:
+        lines.append(f"{len(plan.columns)} columns read:")
+        for c in plan.columns:
+            if c.meaning == "unknown":
+                lines.append(f"  {c.header} → ⚠ not mapped: kept as written, not read")
+            else:
+                detail = f" ({c.detail})" if c.detail else ""
+                lines.append(f"  {c.header} → {c.meaning}{detail}")
+    if plan.earlier_periods:
+        earlier = "、".join(p.label for p in plan.earlier_periods)
+        lines.append(f"earlier period(s) in the table: {earlier}")
     for s in plan.sections:
         mark = (
             "" if s.declared_count in (None, len(s.tasks)) else f"  (declared {s.declared_count})"

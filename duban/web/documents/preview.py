@@ -28,6 +28,7 @@ KINDS = {"progress": "落实情况表（任务及进展）", "decomposition": "�
 @dataclass(frozen=True)
 class TaskRow:
     seq: int
+    label: str  # the number as the document writes it (3-1, 9*)
     target: str
     lead: tuple[str, ...]
     co: tuple[str, ...]
@@ -55,6 +56,51 @@ class UnitRow:
     new: bool  # not yet a unit of the organization: the import creates it
 
 
+# What the importer read a column as, in the office's words (core/importers/assemble/columns.py).
+MEANINGS = {
+    "seq": "序号",
+    "category": "所属部分（类别）",
+    "target": "任务目标",
+    "units": "责任单位",
+    "lead": "牵头单位",
+    "co": "配合单位",
+    "leader": "责任人（领导，不作为单位）",
+    "progress": "进展情况",
+    "problems": "存在问题",
+    "next_steps": "下步打算",
+    "deadline": "完成时限",
+    "milestone": "形象进度",
+    "plan": "工作计划",
+    "measures": "工作措施",
+    "figure": "数值",
+    "status": "文件所载完成状态",
+    "notes": "备注",
+    "info": "其他信息（原样保留）",
+}
+ROLES = {"target": "目标值", "actual": "完成值", "share": "完成比例", "total": "总投资"}
+
+
+@dataclass(frozen=True)
+class ColumnRow:
+    header: str  # as the document writes it
+    meaning: str  # what duban read it as, in Chinese; "" when it maps to nothing
+    detail: str
+
+    @property
+    def unmapped(self) -> bool:
+        return not self.meaning
+
+
+def _column_row(c: core.ColumnUse) -> ColumnRow:
+    parts = [ROLES.get(c.role, c.role), c.unit and f"单位：{c.unit}", c.period]
+    if c.earlier:
+        parts.append("上一期，存为较早的报送期")
+    if c.in_target:
+        parts.append("写入任务目标")
+    detail = "，".join(p for p in parts if p)
+    return ColumnRow(c.header, MEANINGS.get(c.meaning, ""), detail)
+
+
 @dataclass(frozen=True)
 class Preview:
     filename: str
@@ -65,6 +111,7 @@ class Preview:
     district: str | None
     period: str | None
     sections: tuple[SectionRow, ...]
+    columns: tuple[ColumnRow, ...]  # how the table's columns were read (tables only)
     units: tuple[UnitRow, ...]
     warnings: tuple[str, ...]  # the importer's diagnostics, each with its place
     notes: tuple[str, ...]  # what the import will do to what is already there
@@ -76,6 +123,10 @@ class Preview:
     @property
     def report_count(self) -> int:
         return sum(t.reports for s in self.sections for t in s.tasks)
+
+    @property
+    def unmapped_columns(self) -> tuple[ColumnRow, ...]:
+        return tuple(c for c in self.columns if c.unmapped)
 
     @property
     def unknown_units(self) -> tuple[UnitRow, ...]:
@@ -95,6 +146,7 @@ def _deadline(task: core.Task) -> str:
 def _task_row(task: core.Task) -> TaskRow:
     return TaskRow(
         seq=task.seq,
+        label=task.label,
         target=task.target,
         lead=tuple(u.name for u in task.units if u.role == "lead"),
         co=tuple(u.name for u in task.units if u.role == "co"),
@@ -141,6 +193,7 @@ def plan_preview(
             SectionRow(s.number, s.title, s.declared_count, tuple(_task_row(t) for t in s.tasks))
             for s in plan.sections
         ),
+        columns=tuple(_column_row(c) for c in plan.columns),
         units=_units(plan, existing_units),
         warnings=tuple(
             f"{where(filename, page=w.page, line=w.line or None)}：{warning_sentence(w)}"

@@ -81,6 +81,11 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     ),
     (r"the table has a header row but no task rows", "表格有表头，但下面没有任务行"),
     (
+        r"the table's header \((?P<h>.*)\) names no column duban knows",
+        "表头（{h}）中没有可识别的列（序号、工作任务或年度任务目标、责任单位、进展情况……），"
+        "这是任务表吗？",
+    ),
+    (
         r"no task table found",
         "没有找到任务表：支持表头写明“序号、工作任务、责任单位、进展情况”等列的表格，"
         "带“牵头单位/责任单位”的编号列表，以及带部分标题的 PDF 文字",
@@ -136,6 +141,24 @@ _WARNINGS: tuple[tuple[str, str], ...] = (
         "这一行没有“{h}”单元格（与上一行合并？）：沿用上一行的“{v}”",
     ),
     (r"a task before any section title", "有任务出现在第一个部分标题之前"),
+    (
+        r"the table has no column of responsible units",
+        "表格没有责任单位列：任务按无责任单位导入",
+    ),
+    (
+        r"row (?P<r>\d+) has (?P<a>\d+) cells, the header (?P<b>\d+): the cells after column "
+        r"(?P<c>\d+) are kept",
+        "第 {r} 行有 {a} 个单元格，多于表头的 {b} 列：第 {c} 列之后的内容已原样保留",
+    ),
+    (
+        r"row (?P<r>\d+) has (?P<a>\d+) cells, the header (?P<b>\d+): the extra cells are kept "
+        r"in column '(?P<h>.*)'",
+        "第 {r} 行有 {a} 个单元格，多于表头的 {b} 列：多出的内容并入“{h}”列",
+    ),
+    (
+        r"sub-numbered tasks",
+        "有带子序号的任务（3-1、3-2……）：任务按文档顺序编为 1 至 N 号，各自保留原文序号",
+    ),
     (r"text outside the table kept as furniture: (?P<t>.*)", "表格外的文字作为版面内容保留：{t}"),
     (r"sheet '(?P<n>.*)' holds no new task table", "工作表“{n}”中没有新的任务表：未读取"),
 )

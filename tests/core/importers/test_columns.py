@@ -30,9 +30,17 @@ from duban.core.importers.assemble.columns import header_kind, is_header_row, ma
         ("月度工作计划", "plan"),
         ("第三季度", "milestone"),
         ("形象进度", "milestone"),
-        ("当年投资（万元）", "money"),
+        ("当年投资（万元）", "figure"),
+        ("1-7月完成值（人）", "figure"),
+        ("完成比例(%)", "figure"),
+        ("是否达序", "status"),
+        ("协管责任人", "leader"),
+        ("1-10月进展情况", "progress"),
+        ("2023年度计划", "plan"),
         ("备注", "notes"),
-        ("联系电话", None),
+        ("联系电话", "info"),
+        ("资金来源", "info"),
+        ("甲方意见", None),
     ],
 )
 def test_it_knows_the_header_names_districts_use(header, kind):
@@ -71,8 +79,8 @@ def test_it_reads_a_two_level_header_with_quarterly_milestones():
 
 
 def test_it_keeps_an_unknown_column_as_unknown_with_its_header():
-    cols = map_columns([["序号", "工作任务", "联系人"]])
-    assert (cols[2].kind, cols[2].header) == ("unknown", "联系人")
+    cols = map_columns([["序号", "工作任务", "甲方意见"]])
+    assert (cols[2].kind, cols[2].header) == ("unknown", "甲方意见")
 
 
 def test_it_tells_a_header_row_from_a_task_row():

@@ -7,6 +7,7 @@ import pytest
 from duban.core.errors import InputError
 from duban.core.importers.assemble.plan import grid_to_plan
 from duban.core.importers.grid import Cell, Grid, GridRow, dump
+from duban.core.model import Figure
 
 R = GridRow.of
 TITLE = "2021年《政府工作报告》任务目标第三季度落实情况表"
@@ -167,12 +168,12 @@ def test_it_reads_a_decomposition_table_with_deadlines_leaders_and_milestones():
 
 def test_it_keeps_an_unknown_column_and_warns_once():
     plan = _plan(
-        R(["序号", "工作任务", "责任单位", "联系人"], 1),
-        R(["1", "新建学校2所", "区教体局", "王五 0632-1234567"], 2),
+        R(["序号", "工作任务", "责任单位", "甲方意见"], 1),
+        R(["1", "新建学校2所", "区教体局", "同意"], 2),
         R(["2", "新增就业5000人", "区人社局", "赵六"], 3),
     )
-    assert plan.task(1).extra == (("联系人", "王五 0632-1234567"),)
-    assert [w.message for w in plan.warnings] == ["column '联系人' is not one duban knows: kept"]
+    assert plan.task(1).extra == (("甲方意见", "同意"),)
+    assert [w.message for w in plan.warnings] == ["column '甲方意见' is not one duban knows: kept"]
 
 
 def test_it_numbers_tasks_through_the_plan_when_each_section_restarts_at_one():
@@ -202,8 +203,9 @@ def test_it_takes_sections_from_a_merged_category_column():
 
 
 def test_it_refuses_a_table_without_a_header_row():
-    with pytest.raises(InputError, match="no header row"):
+    with pytest.raises(InputError, match="names no column duban knows") as err:
         _plan(R(["1", "新建学校2所", "区教体局"], 1))
+    assert "(1、新建学校2所、区教体局)" in str(err.value)
 
 
 def test_it_reads_another_districts_project_table_with_its_own_column_names():
@@ -252,11 +254,8 @@ def test_it_reads_another_districts_project_table_with_its_own_column_names():
     ]
     assert (t.deadline, t.leaders) == ("2022-2023年", ("李某某",))
     assert [(r.unit, r.text) for r in t.reports] == [("县教体局", "主体完工。")]
-    assert t.extra == (
-        ("总投资（万元）", "12000"),
-        ("存在问题", "资金缺口"),
-        ("下步打算", "9月底前交付"),
-    )
+    assert t.extra == (("存在问题", "资金缺口"), ("下步打算", "9月底前交付"))
+    assert t.figures == (Figure("total", 12000.0, "万元", "总投资（万元）", "12000"),)
     assert (plan.year, plan.kind) == (2022, "progress")
 
 

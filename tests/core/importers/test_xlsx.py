@@ -7,6 +7,7 @@ from openpyxl import Workbook
 
 from duban.core.errors import InputError
 from duban.core.importers.formats.xlsx import read_xlsx
+from duban.core.model import Figure
 from tests.core.importers.tables import DECOMPOSITION_ROWS, comparable, progress_xlsx, sections_of
 
 
@@ -66,8 +67,11 @@ def test_it_finds_the_header_below_the_title_and_merged_over_two_rows(decomposit
     assert (decomposition.task(4).deadline, decomposition.task(2).ongoing) == ("2021年9月", True)
 
 
-def test_it_keeps_known_extra_columns_and_says_which_sheets_it_skipped(decomposition):
-    assert decomposition.task(1).extra == (("总投资（万元）", "1200"),)
+def test_it_keeps_money_columns_as_figures_and_says_which_sheets_it_skipped(decomposition):
+    assert decomposition.task(1).figures == (
+        Figure("total", 1200.0, "万元", "总投资（万元）", "1200"),
+    )
+    assert decomposition.task(1).extra == ()
     assert [w.message for w in decomposition.warnings] == [
         "sheet '填表说明' holds no new task table: not read"
     ]

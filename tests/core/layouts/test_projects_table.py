@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from duban.core.model import Figure
 from tests.core.layouts.reading import read
 
 
@@ -30,8 +31,12 @@ def test_it_reads_construction_years_as_the_deadline(plan):
     ]
 
 
-def test_it_keeps_money_columns_with_their_units(plan):
-    assert plan.task(1).extra == (("总投资（万元）", "42000"), ("当年投资（万元）", "18000"))
+def test_it_keeps_money_columns_as_figures_with_their_units(plan):
+    assert plan.task(1).figures == (
+        Figure("total", 42000.0, "万元", "总投资（万元）", "42000"),
+        Figure("target", 18000.0, "万元", "当年投资（万元）", "18000"),
+    )
+    assert plan.task(1).extra == ()
 
 
 def test_it_reads_units_and_a_report_of_two_lines(plan):

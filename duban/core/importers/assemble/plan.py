@@ -5,7 +5,6 @@ each task is then built by task.py. Every guess is a Diagnostic.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,8 +18,10 @@ from duban.core.importers.assemble.columns import (
     map_columns,
 )
 from duban.core.importers.assemble.facts import district_of, year_of
+from duban.core.importers.assemble.numbers import number_tasks, parse_seq
 from duban.core.importers.assemble.period import document_period
-from duban.core.importers.assemble.task import RowPart, TaskDraft, build_task
+from duban.core.importers.assemble.schema import refine
+from duban.core.importers.assemble.task import ITEM_MARK, RowPart, TaskDraft, build_task
 from duban.core.importers.grid import (
     SECTION_COUNT,
     SECTION_LIKE,
@@ -29,10 +30,10 @@ from duban.core.importers.grid import (
     looks_like_section,
 )
 from duban.core.importers.layouts.lines import FOOTER, SECTION
-from duban.core.model import Plan, Section
+from duban.core.model import ColumnUse, Period, Plan, Section
 
 _CN_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.．]?$")
-_SEQ = re.compile(r"^[（(]?(\d{1,4})[）)]?[.．、]?$")
+_UNIT_KINDS = ("units", "lead", "co")
 
 
 @dataclass
@@ -47,10 +48,27 @@ def grid_to_plan(grid: Grid, *, district: str | None = None) -> Plan:
     """Read a Grid as a progress table or a decomposition table (see the module docstring)."""
     warnings: list[Diagnostic] = []
     sections, title, furniture = _walk(grid, warnings)
-    seqs = _numbering(sections, warnings)
+    if not any(s.tasks for s in sections):
+        raise InputError("the table has a header row but no task rows under it", source=grid.source)
+    year = year_of(title)
+    schemas = _refine(sections)
+    has_units = any(c.kind in _UNIT_KINDS for cols in schemas for c in cols)
+    if not has_units:
+        first = next(d for s in sections for d in s.tasks)
+        warnings.append(
+            Diagnostic(
+                first.line,
+                "the table has no column of responsible units: its tasks are kept without units",
+                first.page,
+            )
+        )
+    numbered = number_tasks([s.tasks for s in sections], warnings)
     built: list[Section] = []
-    for number, sec in enumerate(sections):
-        tasks = tuple(build_task(d, seqs[id(d)], warnings) for d in sec.tasks)
+    for number, (sec, tasks_of) in enumerate(zip(sections, numbered, strict=True)):
+        tasks = []
+        for d, seq, written in tasks_of:
+            d.number = written
+            tasks.append(build_task(d, seq, warnings, year=year, units_expected=has_units))
         if sec.declared is not None and sec.declared != len(tasks):
             warnings.append(
                 Diagnostic(
@@ -58,22 +76,77 @@ def grid_to_plan(grid: Grid, *, district: str | None = None) -> Plan:
                     f"section '{sec.title}' declares {sec.declared} tasks but has {len(tasks)}",
                 )
             )
-        built.append(Section(number, sec.title, sec.declared, tasks))
-    if not any(s.tasks for s in built):
-        raise InputError("the table has a header row but no task rows under it", source=grid.source)
-    year = year_of(title)
-    kinds = {c.kind for s in sections for d in s.tasks for c in d.columns}
+        built.append(Section(number, sec.title, sec.declared, tuple(tasks)))
+    kinds = {c.kind for cols in schemas for c in cols}
+    period, earlier = _periods(title, year, schemas)
     return Plan(
         title=title,
         year=year,
         district=district or district_of("\n".join([title, grid.text, *furniture])),
-        period=document_period(title, [], year),
+        period=period,
         sections=tuple(built),
         warnings=tuple(warnings),
         source=grid.source,
-        kind="progress" if "progress" in kinds else "decomposition",
+        kind="progress" if kinds & {"progress", "status"} or period else "decomposition",
         furniture=tuple(furniture),
+        earlier_periods=earlier,
+        columns=column_uses(schemas),
     )
+
+
+def _refine(sections: list[_SectionDraft]) -> list[tuple[ColumnMeaning, ...]]:
+    """Each header's columns as their cells show them (schema.py), set on the tasks under it."""
+    by_header: dict[tuple[ColumnMeaning, ...], list[TaskDraft]] = {}
+    for sec in sections:
+        for d in sec.tasks:
+            for sub in (d, *d.subs):
+                by_header.setdefault(sub.columns, []).append(sub)
+    out = []
+    for columns, drafts in by_header.items():
+        refined = refine(columns, [p.texts for d in drafts for p in d.parts])
+        for d in drafts:
+            d.columns = refined
+        out.append(refined)
+    return out
+
+
+def _periods(
+    title: str, year: int | None, schemas: list[tuple[ColumnMeaning, ...]]
+) -> tuple[Period | None, tuple[Period, ...]]:
+    """The document's period (its title's, else its latest progress column's) and the periods
+    of its earlier progress columns, oldest first."""
+    dated = {
+        c.end_month: Period(c.label, c.end_month, year)
+        for cols in schemas
+        for c in cols
+        if c.kind == "progress" and c.label and c.end_month
+    }
+    current = document_period(title, [], year)
+    if current is None and dated:
+        current = dated[max(dated)]
+    earlier = tuple(
+        p for month, p in sorted(dated.items()) if current is None or (month < current.end_month)
+    )
+    return current, earlier
+
+
+def column_uses(schemas: list[tuple[ColumnMeaning, ...]]) -> tuple[ColumnUse, ...]:
+    """How the table's columns were read, each header once, in order: for `duban parse` and the
+    upload preview."""
+    out: dict[str, ColumnUse] = {}
+    for cols in schemas:
+        for c in cols:
+            if c.header and c.header not in out:
+                out[c.header] = ColumnUse(
+                    c.header,
+                    c.kind,
+                    c.role or "",
+                    c.unit,
+                    c.label or "",
+                    c.earlier,
+                    c.in_target,
+                )
+    return tuple(out.values())
 
 
 def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], str, list[str]]:
@@ -84,6 +157,7 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
     title = grid.title
     furniture: list[str] = []
     warned_columns = False
+    anchors: dict[int, str] = {}  # per column, the last cell's own text: a merge carries it down
     for row in grid.rows:
         texts = [c.text.strip() for c in row.cells]
         if not any(texts):
@@ -125,14 +199,29 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
         if one_cell:
             furniture.append(texts[0])  # a paragraph between tables that is no section title
             continue
-        _add_body_row(row, texts, columns, sections, warnings)
+        _add_body_row(row, texts, columns, sections, warnings, anchors)
     if not columns:
-        raise InputError(
-            "no header row naming the columns (序号, 工作任务 or 年度任务目标, 责任单位 …) "
-            "was found: is this a task table?",
-            source=grid.source,
-        )
+        raise InputError(_no_header(grid), source=grid.source)
     return [s for s in sections if s.tasks or s.title], title, furniture
+
+
+def _no_header(grid: Grid) -> str:
+    """The sentence for a table whose header names no column duban knows, with what it saw."""
+    first = next(
+        (
+            r
+            for r in grid.rows
+            if r.kind != "furniture" and sum(1 for t in r.texts if t.strip()) > 1
+        ),
+        None,
+    )
+    known = "序号, 工作任务 or 年度任务目标, 责任单位, 进展情况 …"
+    if first is None:
+        return f"no header row naming the columns ({known}) was found: is this a task table?"
+    seen = "、".join(dict.fromkeys(one_line(t) for t in first.texts if t.strip()))
+    return (
+        f"the table's header ({seen}) names no column duban knows ({known}): is this a task table?"
+    )
 
 
 def _continues_title(
@@ -159,7 +248,7 @@ def _warn_columns(columns: Sequence[ColumnMeaning], row: GridRow, warnings: list
 
 
 def _has_seq(texts: list[str]) -> bool:
-    return any(_SEQ.match(t) for t in texts if t)
+    return any(parse_seq(t) for t in texts if t)
 
 
 def _index(columns: Sequence[ColumnMeaning], kind: str) -> int | None:
@@ -191,7 +280,7 @@ def _section_head(
     in_title_place = first in (0, seq_i, _index(columns, "target"), _index(columns, "category"))
     if not (row.kind == "section" or spans or (in_title_place and looks_like_section(text))):
         return None
-    if _SEQ.match(text):
+    if parse_seq(text):
         return None
     return _section_title(text)
 
@@ -213,31 +302,45 @@ def _add_body_row(
     columns: Sequence[ColumnMeaning],
     sections: list[_SectionDraft],
     warnings: list[Diagnostic],
+    anchors: dict[int, str],
 ) -> None:
+    width = len(columns)
+    overflow = _overflow(row, texts, width, warnings)
     cells = [("" if c.left or c.above else t) for t, c in zip(texts, row.cells, strict=False)]
-    cells += [""] * (len(columns) - len(cells))
+    cells = (cells + [""] * width)[:width]
+    covered = [i < len(row.cells) and row.cells[i].above for i in range(width)]
     seq_i = _index(columns, "seq")
     target_i = _index(columns, "target")
     cat_i = _index(columns, "category")
-    if cat_i is not None and cells[cat_i]:
-        name = one_line(cells[cat_i])
-        if not sections or sections[-1].title != name:
-            sections.append(_SectionDraft(name, None, row.line))
     current = sections[-1].tasks[-1] if sections and sections[-1].tasks else None
     if seq_i is not None:
-        covered = row.cells[seq_i].above if seq_i < len(row.cells) else False
-        opens = bool(cells[seq_i]) and not covered
+        opens = bool(cells[seq_i]) and not covered[seq_i]
         new_page = (
             current is not None and row.page is not None and row.page != current.parts[-1].page
         )
-        if not opens and not covered and new_page and current is not None:
+        if not opens and not covered[seq_i] and new_page and current is not None:
             _continue(current.parts[-1], cells)  # the row above, split by a page break
             return
     else:
-        covered = target_i is not None and target_i < len(row.cells) and row.cells[target_i].above
-        opens = target_i is not None and bool(cells[target_i]) and not covered
-    part = RowPart(cells, row.line, row.page)
-    if opens or current is None:
+        opens = target_i is not None and bool(cells[target_i]) and not covered[target_i]
+    sub = not opens and current is not None and _sub_item(cells, columns)
+    if opens or sub == "task":
+        # A vertically merged cell (a unit, a group, a project name) holds for every row it spans.
+        cells = [
+            anchors.get(i, "") if covered[i] and i != seq_i else t for i, t in enumerate(cells)
+        ]
+    for i, t in enumerate(cells):
+        if not covered[i]:
+            anchors[i] = t
+    if cat_i is not None and cells[cat_i] and (opens or current is None):
+        name = one_line(cells[cat_i])
+        if not sections or sections[-1].title != name:
+            sections.append(_SectionDraft(name, None, row.line))
+    part = RowPart(cells, row.line, row.page, overflow)
+    if sub == "task" and current is not None:
+        draft = TaskDraft(current.seq_text, row.line, row.page, [part], tuple(columns))
+        current.subs.append(draft)
+    elif opens or current is None:
         if not sections:
             sections.append(_SectionDraft("", None, row.line))
         seq_text = cells[seq_i] if seq_i is not None else ""
@@ -245,7 +348,34 @@ def _add_body_row(
             warnings.append(Diagnostic(row.line, "a row without 序号 opens the table", row.page))
         sections[-1].tasks.append(TaskDraft(seq_text, row.line, row.page, [part], tuple(columns)))
     else:
-        current.parts.append(part)
+        (current.subs[-1] if current.subs else current).parts.append(part)
+
+
+def _sub_item(cells: list[str], columns: Sequence[ColumnMeaning]) -> str | None:
+    """A row under a task whose target opens with a sub-item mark ((一), 1.): "task" when it
+    names its own unit (a task of its own, 3-1), "item" when not (an item of the task above)."""
+    own = [t for t, c in zip(cells, columns, strict=True) if c.kind == "target" and t]
+    if not own or not ITEM_MARK.match(own[-1].strip()):
+        return None
+    units = any(t for t, c in zip(cells, columns, strict=True) if c.kind in _UNIT_KINDS)
+    return "task" if units else "item"
+
+
+def _overflow(row: GridRow, texts: list[str], width: int, warnings: list[Diagnostic]) -> list[str]:
+    """Cells beyond the header's last column: kept, with a warning naming the row."""
+    beyond = [t for t, c in zip(texts[width:], row.cells[width:], strict=False) if not c.left]
+    while beyond and not beyond[-1]:
+        beyond.pop()
+    if beyond and width:
+        warnings.append(
+            Diagnostic(
+                row.line,
+                f"row {row.line} has {width + len(beyond)} cells, the header {width}: "
+                f"the cells after column {width} are kept",
+                row.page,
+            )
+        )
+    return beyond
 
 
 def _continue(part: RowPart, cells: list[str]) -> None:
@@ -253,44 +383,3 @@ def _continue(part: RowPart, cells: list[str]) -> None:
     for i, t in enumerate(cells):
         if t:
             part.texts[i] = f"{part.texts[i]}\n{t}" if part.texts[i] else t
-
-
-def _numbering(sections: list[_SectionDraft], warnings: list[Diagnostic]) -> dict[int, int]:
-    """Task numbers as written when they run 1, 2, 3 … through the plan; else counted, with a warning."""
-    drafts = [d for s in sections for d in s.tasks]
-    written = []
-    for d in drafts:
-        m = _SEQ.match(d.seq_text.strip())
-        written.append(int(m.group(1)) if m else None)
-    ok = all(n is not None for n in written) and all(b > a for a, b in itertools.pairwise(written))
-    if ok:
-        for d, n, prev in zip(drafts, written, [0, *written], strict=False):
-            if n != prev + 1:
-                warnings.append(Diagnostic(d.line, f"task number {n} follows {prev}", d.page))
-        return {id(d): n for d, n in zip(drafts, written, strict=False)}
-    if drafts and all(not d.seq_text for d in drafts):
-        first = drafts[0]
-        warnings.append(
-            Diagnostic(
-                first.line, "no 序号: tasks are numbered 1 to N in document order", first.page
-            )
-        )
-        return {id(d): i for i, d in enumerate(drafts, start=1)}
-    first_bad = next(
-        (
-            d
-            for d, n, p in zip(drafts, written, [0, *written], strict=False)
-            if n is None or p is None or n <= p
-        ),
-        drafts[0] if drafts else None,
-    )
-    if first_bad is not None:
-        warnings.append(
-            Diagnostic(
-                first_bad.line,
-                f"task numbers do not run through the plan (at '{first_bad.seq_text}'): "
-                "tasks are numbered 1 to N in document order",
-                first_bad.page,
-            )
-        )
-    return {id(d): i for i, d in enumerate(drafts, start=1)}

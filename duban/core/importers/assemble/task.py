@@ -6,7 +6,8 @@ meaning of their column (columns.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from duban.core.errors import Diagnostic
 from duban.core.importers.assemble.cells import (
@@ -17,9 +18,26 @@ from duban.core.importers.assemble.cells import (
 )
 from duban.core.importers.assemble.columns import ColumnMeaning
 from duban.core.importers.assemble.facts import warn_unknown_unit
+from duban.core.importers.assemble.leaders import split_leaders
 from duban.core.importers.assemble.reports import split_reports
-from duban.core.model import Milestone, Person, Role, Task, UnitRef
+from duban.core.importers.assemble.schema import LEADING_SHARE, is_status_text, parse_number
+from duban.core.model import (
+    DocumentStatus,
+    Figure,
+    Milestone,
+    Period,
+    Person,
+    Report,
+    Role,
+    Task,
+    UnitRef,
+)
 from duban.core.units import REGISTRY
+
+# A sub-item of a target: （一）…, (1)…, 1.…, 1、…, ①…, 一是….
+ITEM_MARK = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]+是)"
+)
 
 
 @dataclass
@@ -29,6 +47,7 @@ class RowPart:
     texts: list[str]
     line: int
     page: int | None
+    overflow: list[str] = field(default_factory=list)  # cells beyond the header's last column
 
 
 @dataclass
@@ -38,88 +57,65 @@ class TaskDraft:
     page: int | None
     parts: list[RowPart]
     columns: tuple[ColumnMeaning, ...]  # the header in force where the task's row stood
+    number: str = ""  # the number as the document writes it, when it is not the seq
+    prefix: str = ""  # a group row's project name the task's target opens with
+    subs: list[TaskDraft] = field(default_factory=list)  # sub-items with their own unit
 
 
-def build_task(d: TaskDraft, seq: int, warnings: list) -> Task:
-    columns = d.columns
-    targets: list[list[str]] = []  # per row, per target column
-    units: dict[str, Role] = {}
-    row_units: list[list[str]] = []
-    people: list[Person] = []
-    deadlines: list[str] = []
-    milestones: list[Milestone] = []
-    extra: dict[str, list[str]] = {}
-    progress: list[tuple[str, int]] = []
+@dataclass
+class _Cells:
+    """A task's cells gathered by what their columns mean."""
+
+    targets: list[list[str]] = field(default_factory=list)  # per row, per target column
+    units: dict[str, Role] = field(default_factory=dict)
+    row_units: list[list[str]] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    deadlines: list[str] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    status: list[DocumentStatus] = field(default_factory=list)
+    extra: dict[str, list[str]] = field(default_factory=dict)
+    progress: list[tuple[str, int]] = field(default_factory=list)
+    earlier: list[tuple[str, int, Period]] = field(default_factory=list)
+    in_target: list[str] = field(default_factory=list)  # 26000人 from a numeric target column
+
+
+def build_task(
+    d: TaskDraft, seq: int, warnings: list, *, year: int | None = None, units_expected: bool = True
+) -> Task:
+    """The task of a draft's rows; `units_expected` is False for a table with no unit column."""
+    got = _Cells()
     for part in d.parts:
-        named: list[str] = []
-        targets.append([])
-        for col, text in zip(columns, part.texts, strict=False):
-            if not text:
-                continue
-            kind = col.kind
-            if kind == "target":
-                targets[-1].append(one_line(text))
-            elif kind in ("units", "lead", "co"):
-                for name, stated in split_units(text):
-                    role: Role
-                    if stated is not None:
-                        role = "lead" if stated == "lead" else "co"
-                    elif kind == "units":
-                        role = "lead" if not units else "co"
-                    else:
-                        role = kind  # type: ignore[assignment]
-                    units.setdefault(name, role)
-                    named.append(name)
-            elif kind == "leader":
-                people += [
-                    Person(n, col.header)
-                    for n, _ in split_units(text)
-                    if n not in [p.name for p in people]
-                ]
-            elif kind == "deadline":
-                deadlines.append(one_line(text))
-            elif kind == "milestone":
-                milestones += _milestones(col, text, part, seq, warnings)
-            elif kind == "progress":
-                progress.append((text, part.line))
-            elif kind in ("seq", "category"):
-                pass
-            else:
-                extra.setdefault(col.header, []).append(text.strip())
-        row_units.append(named)
-    # Two target columns (项目名称, 建设规模及内容) read as 'name：scope'.
-    target = "".join(_join_name_and_scope(ts) for ts in targets)
+        got.targets.append([])
+        got.row_units.append([])
+        for col, text in zip(d.columns, part.texts, strict=False):
+            if text:
+                _read_cell(got, col, text, part, seq, year, warnings)
+        for k, text in enumerate(part.overflow, start=len(d.columns) + 1):
+            if text:
+                got.extra.setdefault(f"第{k}列", []).append(text.strip())
+    target, items = _target(d.prefix, got)
     if not target:
         warnings.append(Diagnostic(d.line, f"task {seq} has no target text", d.page))
-    unit_refs = tuple(UnitRef(n, r, REGISTRY.canonical(n)) for n, r in units.items())
-    if unit_refs and not any(u.role == "lead" for u in unit_refs):
-        first = unit_refs[0]
-        unit_refs = (UnitRef(first.name, "lead", first.canonical), *unit_refs[1:])
+    unit_refs = _unit_refs(got.units)
     for u in unit_refs:
         warn_unknown_unit(u.name, d.line, seq, warnings)
-    if not unit_refs:
+    if not unit_refs and units_expected:
         warnings.append(Diagnostic(d.line, f"task {seq} names no responsible unit", d.page))
     # A row's own unit answers for its progress only where the task has one row per unit.
     own = {
         p.line: (u[0] if len(u) == 1 and len(d.parts) > 1 else None)
-        for p, u in zip(d.parts, row_units, strict=False)
+        for p, u in zip(d.parts, got.row_units, strict=False)
     }
-    cells = [(text, line, own.get(line)) for text, line in progress]
-    reports = split_reports(cells, [u.name for u in unit_refs], seq, d.page, warnings)
-    deadline_text = "；".join(dict.fromkeys(deadlines)) or None
-    ongoing = False
-    due: tuple[int | None, int | None] = (None, None)
-    if deadline_text:
-        understood = parse_deadline(deadline_text)
-        if understood is None:
-            warnings.append(
-                Diagnostic(
-                    d.line, f"deadline '{deadline_text}' of task {seq} not understood", d.page
-                )
-            )
-        else:
-            ongoing = understood.ongoing
-            due = (understood.year, understood.month)
+    names = [u.name for u in unit_refs]
+    cells = [(text, line, own.get(line)) for text, line in got.progress]
+    reports = split_reports(cells, names, seq, d.page, warnings)
+    earlier: list[Report] = []
+    for text, line, period in got.earlier:
+        found = split_reports([(text, line, own.get(line))], names, seq, d.page, warnings)
+        earlier += [Report(r.unit, r.text, r.canonical, r.line, period=period) for r in found]
+    deadline_text = "；".join(dict.fromkeys(got.deadlines)) or None
+    ongoing, due = _deadline(deadline_text, d, seq, warnings)
     return Task(
         seq=seq,
         target=target,
@@ -128,17 +124,149 @@ def build_task(d: TaskDraft, seq: int, warnings: list) -> Task:
         line=d.line,
         deadline=deadline_text,
         ongoing=ongoing,
-        people=tuple(people),
+        people=split_leaders(tuple(got.people)),
+        milestones=tuple(got.milestones),
+        extra=tuple((k, "\n".join(v)) for k, v in got.extra.items()),
+        number=d.number,
         due_year=due[0],
         due_month=due[1],
-        milestones=tuple(milestones),
-        extra=tuple((k, "\n".join(v)) for k, v in extra.items()),
+        figures=tuple(got.figures),
+        status=tuple(got.status),
+        items=items,
+        earlier_reports=tuple(earlier),
     )
+
+
+def _read_cell(
+    got: _Cells,
+    col: ColumnMeaning,
+    text: str,
+    part: RowPart,
+    seq: int,
+    year: int | None,
+    warnings: list,
+) -> None:
+    kind = col.kind
+    period = Period(col.label, col.end_month, year) if col.label and col.end_month else None
+    if kind == "target":
+        got.targets[-1].append(text.strip())
+    elif kind in ("units", "lead", "co"):
+        for name, stated in split_units(text):
+            role: Role
+            if stated is not None:
+                role = "lead" if stated == "lead" else "co"
+            elif kind == "units":
+                role = "lead" if not got.units else "co"
+            else:
+                role = kind  # type: ignore[assignment]
+            got.units.setdefault(name, role)
+            got.row_units[-1].append(name)
+    elif kind == "leader":
+        known = [p.name for p in got.people]
+        got.people += [Person(n, col.header) for n, _ in split_units(text) if n not in known]
+    elif kind == "deadline":
+        got.deadlines.append(one_line(text))
+    elif kind == "milestone":
+        got.milestones += _milestones(col, text, part, seq, warnings)
+    elif kind == "progress":
+        if col.earlier and period is not None:
+            got.earlier.append((text, part.line, period))
+        else:
+            got.progress.append((text, part.line))
+        if col.also_status:
+            got.status.append(DocumentStatus(col.header, one_line(text), period))
+        share = LEADING_SHARE.match(text) if col.role == "share" else None
+        if share is not None:
+            value = float(share.group("value"))
+            got.figures.append(Figure("share", value, "%", col.header, one_line(text), period))
+        elif col.role == "actual" and parse_number(text) is not None:
+            _figure(got, col, one_line(text), period)
+    elif kind == "figure":
+        _figure(got, col, one_line(text), period)
+    elif kind == "status" or (kind == "notes" and is_status_text(text)):
+        got.status.append(DocumentStatus(col.header, one_line(text), period))
+    elif kind not in ("seq", "category"):
+        got.extra.setdefault(col.header, []).append(text.strip())
+
+
+def _figure(got: _Cells, col: ColumnMeaning, text: str, period: Period | None) -> None:
+    number = parse_number(text)
+    if number is None or col.role is None:
+        got.extra.setdefault(col.header, []).append(text)  # '—', '约三千': kept as written
+        return
+    value, written_unit = number
+    unit = written_unit or col.unit or ("%" if col.role == "share" else "")
+    got.figures.append(Figure(col.role, value, unit, col.header, text, period))
+    if col.in_target:
+        got.in_target.append(text if written_unit or not unit else text + unit)
+
+
+def _target(prefix: str, got: _Cells) -> tuple[str, tuple[str, ...]]:
+    """The words of the target columns (two in one row read 'name：scope'), a group row's name
+    first, a numeric target after, and the sub-items ((一)…, 1.…) in order, each its own item."""
+    rows: list[list[str]] = []  # the words before any item, per row and column
+    items: list[str] = []
+    for r, row in enumerate(got.targets):
+        rows.append([])
+        for k, cell in enumerate(row):
+            words: list[str] = []
+            for i, x in enumerate(x.strip() for x in cell.splitlines() if x.strip()):
+                if ITEM_MARK.match(x) and (r or k or i or items):
+                    items.append(x)
+                elif items:
+                    items[-1] = one_line(items[-1] + "\n" + x)
+                else:
+                    words.append(x)
+            rows[-1].append(one_line("\n".join(words)))
+    said = "".join(_join_name_and_scope(row) for row in rows)
+    if prefix:
+        said = _join_name_and_scope([prefix, said])
+    if items:
+        said = _join_name_and_scope([said, "；".join(items)])
+    for number in got.in_target:
+        said = _say_number(said, number)
+    return said, tuple(items)
+
+
+def _say_number(words: str, number: str) -> str:
+    """'城镇新增就业（人）' + '26000' → '城镇新增就业26000人'; a sentence takes it in brackets."""
+    m = re.match(r"^(?P<name>.+?)[（(](?P<unit>[^（）()]{1,5})[）)]$", words)
+    if m and number.replace(".", "").replace(",", "").isdigit():
+        return f"{m.group('name')}{number}{m.group('unit')}"
+    if not words:
+        return number
+    if words.endswith(("。", "；", "：", ".", ";")) or len(words) > 30:
+        return f"{words}（{number}）"
+    return f"{words}{number}"
+
+
+def _unit_refs(units: dict[str, Role]) -> tuple[UnitRef, ...]:
+    refs = tuple(UnitRef(n, r, REGISTRY.canonical(n)) for n, r in units.items())
+    if refs and not any(u.role == "lead" for u in refs):
+        first = refs[0]
+        refs = (UnitRef(first.name, "lead", first.canonical), *refs[1:])
+    return refs
+
+
+def _deadline(
+    text: str | None, d: TaskDraft, seq: int, warnings: list
+) -> tuple[bool, tuple[int | None, int | None]]:
+    if not text:
+        return False, (None, None)
+    understood = parse_deadline(text)
+    if understood is None:
+        warnings.append(
+            Diagnostic(d.line, f"deadline '{text}' of task {seq} not understood", d.page)
+        )
+        return False, (None, None)
+    return understood.ongoing, (understood.year, understood.month)
 
 
 def _join_name_and_scope(texts: list[str]) -> str:
     out = ""
     for t in texts:
+        if not t:
+            continue
         out += ("：" if out and not out.endswith(("。", "：", ":", "；")) else "") + t
     return out
 

@@ -52,11 +52,9 @@ def blank_line_cells(text: str) -> list[TextCell]:
 def pipe_end_cells(text: str) -> tuple[list[str], list[TextCell]]:
     """Cells that end in ' |', one or more lines each → (front lines, cells)."""
     lines = text.splitlines()
-    first = next((i for i, x in enumerate(lines) if x.rstrip().endswith("|")), len(lines))
-    # The first cell is the non-blank lines right above the first '|'; the rest is front matter.
-    top = first
-    while top > 0 and lines[top - 1].strip():
-        top -= 1
+    top = next((i for i, x in enumerate(lines) if x.rstrip().endswith("|")), len(lines))
+    # The first cell (the header's first name, 序号) is its own line: the title and notes right
+    # above it are front matter.
     front = lines[:top]
     cells: list[TextCell] = []
     current: list[str] = []

@@ -28,7 +28,7 @@ from duban.core.importers.grid import Grid
 from duban.core.importers.layouts.cutting import blank_line_cells, pipe_end_cells, pipe_rows
 from duban.core.importers.layouts.header import find_header
 from duban.core.importers.layouts.lines import decode
-from duban.core.importers.layouts.lists import list_to_grid, looks_like_list
+from duban.core.importers.layouts.lists import list_to_grid, looks_like_list, numbered_to_grid
 from duban.core.importers.layouts.pdf_text import looks_like_pdf_text, parse_text
 from duban.core.importers.layouts.rows import rows_to_grid, stream_to_grid
 from duban.core.model import Plan
@@ -89,6 +89,10 @@ def parse_any_text(text: str, source: str = "<text>", *, district: str | None = 
         except InputError:
             if looks_like_pdf_text(text):
                 raise  # the PDF layout, with a fault its reader names (a truncated copy …)
+        numbered = numbered_to_grid(text, source)
+        if numbered is not None:  # a bulletin's numbered findings, no table at all
+            grid, warnings = numbered
+            return _finish(grid_to_plan(grid, district=district), grid, warnings)
         raise InputError(
             "no task table found: duban reads tables whose header names the columns "
             "(序号, 工作任务, 责任单位, 进展情况 …), cells split by '|', tabs or blank lines, "

@@ -15,6 +15,8 @@ from duban.core.importers.assemble.columns import (
 )
 from duban.core.importers.assemble.columns import (
     header_kind,
+    header_period,
+    header_unit,
     is_header_row,
     normalize_header,
     period_end_month,
@@ -28,15 +30,27 @@ SEQ = re.compile(r"^[（(]?(\d{1,3})[）)]?[.．、]?$")
 _HEADER_SEARCH = 300
 
 
+_UNIT_PIECE = re.compile(r"^[（(][^（）()]{1,5}[）)]$")
+
+
 def joins(a: str, b: str) -> bool:
-    """Whether two header pieces are one column name broken over lines ('责任' + '单位')."""
+    """Whether two header pieces are one column name broken over lines ('责任' + '单位',
+    '总投资' + '（万元）', '2023年度' + '计划')."""
     joined = normalize_header(a + b)
     if joined in _COLUMN_NAMES:
         return True
+    if _UNIT_PIECE.match(normalize_header(b)) and header_unit(joined):
+        return True  # the unit of the name above: 当年投资 / （万元）
+    if header_kind(a) is None and header_period(a) is None and _is_period_only(a):
+        return header_kind(joined) is not None  # 2023年度 / 计划
     # Otherwise only a short unknown piece ('年度' before '任务') starts a longer name.
     return (
         len(normalize_header(a)) <= 3 and header_kind(a) is None and header_kind(joined) is not None
     )
+
+
+def _is_period_only(text: str) -> bool:
+    return bool(re.fullmatch(r"20\d\d\s*年度?", normalize_header(text)))
 
 
 def merge_header_pieces(pieces: Sequence[TextCell]) -> list[TextCell]:
@@ -73,10 +87,15 @@ def _unfold_levels(names: list[TextCell]) -> list[TextCell]:
 
 
 def header_piece(text: str) -> bool:
-    """Short, no sentence punctuation, no number; an unknown piece is no unit name either."""
+    """Short, no sentence punctuation, no number but a period's or a year's (1-7月完成,
+    2023年度) or a unit's ((%)); an unknown piece is no unit name either."""
     s = normalize_header(text)
-    if not 0 < len(s) <= 12 or re.search(r"[，。；：、！？,;\d]", s):
+    if not 0 < len(s) <= 14 or re.search(r"[，。；：、！？,;:]", s):
         return False
+    if re.search(r"\d", s) and not (header_kind(s) is not None or _is_period_only(s)):
+        return False
+    if _UNIT_PIECE.match(s):
+        return True
     return header_kind(s) is not None or not looks_like_unit(s)
 
 

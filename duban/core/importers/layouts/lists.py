@@ -150,3 +150,53 @@ def list_to_grid(text: str, source: str) -> tuple[Grid, list[Diagnostic]]:
         rows.append(GridRow.of(texts, line, kind="body"))
     grid = Grid(tuple(rows), source=source, title=title, text="\n".join(furniture + tail))
     return grid, []
+
+
+# '1.地区生产总值(第1项):增长6.1%,低于目标0.9个百分点。': a bulletin's numbered findings.
+_HEAD = re.compile(r"^(?P<head>[^，。；,;：:]{2,40}?)\s*[：:]\s*(?P<rest>.+)$")
+
+
+def numbered_to_grid(text: str, source: str) -> tuple[Grid, list[Diagnostic]] | None:
+    """A bulletin's numbered list with no unit labels (督查通报: targets below 序时): each item a
+    task, its words before a colon the target and after it the progress; None when the text
+    holds no run of three items numbered 1, 2, 3."""
+    lines = text.splitlines()
+    entries: list[tuple[str, object, int]] = []
+    front: list[str] = []
+    last = 0
+    runs = 0
+    for no, raw in enumerate(lines, start=1):
+        s = raw.strip()
+        if not s:
+            continue
+        item = _ITEM.match(s)
+        n = int(item.group("n") or item.group("p")) if item else 0
+        if (item and n == last + 1) or (item and n == 1 and last):
+            last = n
+            runs = max(runs, n)
+            entries.append(("item", [str(n), item.group("rest")], no))
+        elif not item and looks_like_section(s) and len(s) <= 60 and "。" not in s.rstrip("。"):
+            entries.append(("section", s, no))
+            last = 0
+        elif entries and entries[-1][0] == "item" and not is_furniture(s):
+            fields = entries[-1][1]
+            assert isinstance(fields, list)
+            fields[1] += s  # a line of the item the page broke
+        elif not any(kind == "item" for kind, _, _ in entries):
+            front.append(s)
+    if runs < 3:
+        return None
+    title, furniture = split_front(front)
+    rows = [GridRow.of([x], 0, kind="furniture") for x in furniture]
+    first = next(line for kind, _, line in entries if kind == "item")
+    rows.append(GridRow.of(["序号", "工作任务", "进展情况"], first, kind="header"))
+    for kind, value, line in entries:
+        if kind == "section":
+            rows.append(GridRow.of([str(value)], line, kind="section"))
+            continue
+        n, body = value  # type: ignore[misc]
+        m = _HEAD.match(body)
+        target, progress = (m.group("head"), m.group("rest")) if m else (body, "")
+        rows.append(GridRow.of([n, target, progress], line, kind="body"))
+    grid = Grid(tuple(rows), source=source, title=title, text="\n".join(furniture))
+    return grid, []

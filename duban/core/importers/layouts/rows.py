@@ -68,7 +68,7 @@ def stream_to_grid(
             at_row_end or (filled >= 2 and SECTION.match(cell.text.strip()))
         ):
             rows.append(("section", [cell]))
-        elif seq_col == 0 and filled >= width and _spans_row(body, i, last_seq):
+        elif seq_col == 0 and filled >= width and _spans_row(body, i, last_seq, columns):
             rows.append(("section", [cell]))  # a title cell across the table: 经济发展类
         elif seq_col != 0 and (current is None or filled >= width):
             rows.append(("body", [cell]))
@@ -133,7 +133,7 @@ def rows_to_grid(
             continue
         if [normalize_header(t) for t in texts] == names:
             continue  # the header repeated
-        texts = fit_row(row, columns, previous, n == len(body) - 1, warnings)
+        texts = fit_row(row, columns, previous, n == len(body) - 1, warnings, explicit=True)
         grid_rows.append(GridRow.of(texts, row[0].line))
         previous = texts
     return Grid(
@@ -165,8 +165,12 @@ def fit_row(
     previous: list[str] | None,
     last: bool,
     warnings: list[Diagnostic],
+    *,
+    explicit: bool = False,
 ) -> list[str]:
-    """A row's cells → exactly one text per column (see the module docstring)."""
+    """A row's cells → exactly one text per column (see the module docstring). `explicit`:
+    the text marks its rows ('|' or tab rows), so cells beyond the header are worth a warning;
+    in a stream of cells they are only a cell's paragraphs."""
     width = len(columns)
     texts = [c.text for c in row]
     line = row[0].line
@@ -175,6 +179,14 @@ def fit_row(
     if len(texts) > width:
         absorb = _absorbing_column(columns)
         extra = len(texts) - width
+        if explicit:
+            warnings.append(
+                Diagnostic(
+                    line,
+                    f"row {line} has {len(texts)} cells, the header {width}: the extra cells "
+                    f"are kept in column '{columns[absorb].header}'",
+                )
+            )
         texts = [
             *texts[:absorb],
             "\n".join(texts[absorb : absorb + extra + 1]),
@@ -182,7 +194,7 @@ def fit_row(
         ]
         return texts
     if len(texts) == width:
-        return texts
+        return _shifted(texts, columns, previous, line, warnings) or texts
     missing = width - len(texts)
     if previous is not None and missing <= 2 and not (last and missing > 1):
         filled = _carry_down(texts, columns, previous, missing, line, warnings)
@@ -199,6 +211,27 @@ def fit_row(
     else:
         warnings.append(Diagnostic(line, f"a row has {len(texts)} of {width} cells: padded"))
     return texts + [""] * missing
+
+
+def _shifted(
+    texts: list[str],
+    columns: Sequence,
+    previous: list[str] | None,
+    line: int,
+    warnings: list[Diagnostic],
+) -> list[str] | None:
+    """A row whose merged cell a web page dropped but whose '|' it kept: its cells shifted left
+    and an empty one at the end ('2 | target | plan | progress | |'). The dropped cell comes
+    from the row above; None when the row is whole."""
+    if previous is None or texts[-1]:
+        return None
+    trimmed = list(texts)
+    while trimmed and not trimmed[-1]:
+        trimmed.pop()
+    missing = len(texts) - len(trimmed)
+    if not trimmed or missing > 2 or _gap(trimmed, columns, previous) is None:
+        return None
+    return _carry_down(trimmed, columns, previous, missing, line, warnings)
 
 
 def _join_unit_lines(texts: list[str], columns: Sequence, extra: int) -> list[str]:
@@ -265,7 +298,7 @@ def _fits(kind: str, text: str) -> bool:
     if not text:
         return False
     if kind in ("units", "lead", "co"):
-        names = [n for n, _ in split_units(text)]
+        names = [re.sub(r"[（(][^（）()]*[）)]$", "", n) for n, _ in split_units(text)]
         return bool(names) and all(looks_like_unit(n) for n in names)
     if kind == "leader":
         if re.search(r"[。；，\d]|完成|推进|正在|开展|启动|实施|建设", text):
@@ -281,13 +314,17 @@ def _is_section_cell(text: str) -> bool:
     return looks_like_section(s) and len(s) <= 60 and "。" not in s and "\n" not in s
 
 
-def _spans_row(body: Sequence[TextCell], i: int, last_seq: int) -> bool:
-    """A short cell between a full row and the next task number: a row-wide title."""
+def _spans_row(body: Sequence[TextCell], i: int, last_seq: int, columns: Sequence) -> bool:
+    """A short cell between a full row and the next task number: a row-wide title, unless it
+    fits the last column (a unit after a cell the row had too many: 城投集团)."""
     s = body[i].text.strip()
     if not 4 <= len(s) <= 30 or "\n" in s or re.search(r"[。，；,;\d]", s) or i + 1 >= len(body):
         return False
     if s.startswith(("已", "正在", "完成", "无", "暂", "未", "尚", "均")):
         return False  # a short last cell (备注 无, 已完成) before the next task
+    last = columns[-1].kind if columns else None
+    if last in ("units", "lead", "co") and _fits(last, s):
+        return False
     m = _SEQ.match(body[i + 1].text)
     return bool(m) and int(m.group(1)) == last_seq + 1
 
