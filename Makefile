@@ -16,10 +16,11 @@ $(STAMP): pyproject.toml
 system-deps:
 	@bash scripts/system-deps.sh
 
-# Set up (idempotent), import the example, create demo accounts, print how to log in, serve.
+# Set up (idempotent), import the example, create demo accounts, print how to log in, serve,
+# with the background worker (exports, notices, backups) beside the server.
 demo: $(STAMP) system-deps
 	$(BIN)/duban demo-setup
-	$(BIN)/duban serve --port $${PORT:-8000}
+	$(BIN)/duban serve --with-worker --port $${PORT:-8000}
 
 test: $(STAMP) system-deps lint test-sqlite test-postgres
 

@@ -248,11 +248,62 @@ def demo_setup(accounts_file: Path) -> None:
 @main.command()
 @click.option("--port", envvar="PORT", default=8000, show_default=True, type=int)
 @click.option("--dev", is_flag=True, help="Django's runserver instead of gunicorn.")
-def serve(port: int, dev: bool) -> None:
+@click.option("--with-worker", is_flag=True, help="Run `duban worker` beside, stopped with it.")
+def serve(port: int, dev: bool, with_worker: bool) -> None:
     """Serve the web application on 127.0.0.1:$PORT."""
     from duban.web.cli_commands import serve as run
 
-    run(port, dev)
+    run(port, dev, with_worker)
+
+
+@main.command()
+@click.option("--burst", is_flag=True, help="Run the jobs that are ready, then stop.")
+@click.option("--no-scheduler", is_flag=True, help="Leave scheduled work to `duban tick`.")
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between polls when idle.")
+def worker(burst: bool, no_scheduler: bool, interval: float) -> None:
+    """Run background jobs (exports, notices, backups) until SIGTERM; the running job finishes."""
+    from duban.web.cli_commands import django_setup
+
+    django_setup()
+    from duban.web.jobs.worker import Worker
+
+    Worker(interval=interval, scheduler=not no_scheduler and not burst, stop_when_idle=burst).run()
+
+
+@main.command()
+@click.option("--at", "at", default=None, help="Act as if it were this moment (YYYY-MM-DDTHH:MM).")
+@friendly_errors
+def tick(at: str | None) -> None:
+    """Queue the scheduled work that is due (reminders, summaries, backup); for cron or a timer."""
+    from duban.web.cli_commands import django_setup
+
+    django_setup()
+    from duban.web.cli_commands import parse_moment
+    from duban.web.jobs.schedule import tick as run
+
+    keys = run(parse_moment(at))
+    click.echo(f"已排队或已存在 {len(keys)} 项定时工作")
+
+
+@main.command()
+@click.option("--plan", "plan_id", type=int, default=None, help="Only this plan (its id).")
+def reindex(plan_id: int | None) -> None:
+    """Queue a rebuild of the search index (every plan, or one) for `duban worker`."""
+    from duban.web.cli_commands import django_setup
+
+    django_setup()
+    from django.utils import timezone
+
+    from duban.web.jobs.services import job_enqueue
+
+    minute = timezone.now().isoformat(timespec="minutes")
+    job = job_enqueue(
+        "search_reindex",
+        f"reindex:{plan_id or 'all'}:{minute}",
+        label="重建检索索引",
+        params={"plan": plan_id},
+    )
+    click.echo(f"已排队：后台任务 {job.pk}（{job.get_state_display()}）")
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "help_option_names": []})

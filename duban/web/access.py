@@ -8,6 +8,9 @@ Roles (accounts.Membership):
   open period that are not yet submitted or accepted;
 - leader: reads everything in its organization, writes nothing;
 - anonymous (or a user with no role): only published periods — nothing else, not even task titles.
+A unit's contacts for notices are kept by the office and by that unit's reporters.
+Background jobs (exports, reading an upload) are followed by the office and leaders of their
+organization; the making of a published document by anyone.
 A superuser acts as the office of every organization.
 
 The Django admin goes through this gate too (duban/web/admin.py): the rows it lists, the
@@ -34,6 +37,7 @@ from django.http import Http404
 
 from duban.web.accounts.models import Membership
 from duban.web.audit.models import AuditEvent
+from duban.web.jobs.models import Job
 from duban.web.orgs.models import Organization, Unit
 from duban.web.plans.models import (
     REPORTED_STATES,
@@ -61,6 +65,7 @@ Action = Literal[
     "oversee",
     "judge",
     "accounts",  # the organization's people: roster import, password reset, hand-over
+    "contacts",
 ]
 RoleName = Literal["office", "unit", "leader", "anonymous", "superuser"]
 
@@ -118,6 +123,7 @@ _ORG = {
     LightSetting: "organization",
     Membership: "organization",
     AuditEvent: "organization",
+    Job: "organization",
 }
 # The users of an organization are its members (Membership); read in _org_path, since the
 # user model is looked up from settings.
@@ -146,6 +152,8 @@ def _published_plan(path: str) -> Exists:
 
 
 def _anonymous(model: type[Model]) -> Q:
+    if model is Job:  # the making of a published document
+        return Q(public=True)
     if model in _PLAN and model is not Period:
         return Q(_published_plan(_PLAN[model]))
     if model is Period:
@@ -193,6 +201,9 @@ def rule(model: type[Model], actor: Actor, action: Action) -> Q:
     if actor.role == "anonymous":
         return _anonymous(model) if action == "view" else _nothing()
     in_org = Q(**{org_path: actor.organization_id})
+    if model is Job:  # background work: the office and leaders follow their organization's
+        staff = in_org if actor.role in ("office", "leader") else _nothing()
+        return staff | Q(public=True) if action == "view" else staff
     if action == "view":
         if actor.role == "unit" and model is Report:
             return in_org & (Q(unit_id=actor.unit_id) | Q(state__in=SHARED_REPORT_STATES))
@@ -203,6 +214,8 @@ def rule(model: type[Model], actor: Actor, action: Action) -> Q:
         return in_org if actor.role in ("office", "leader") else _nothing()
     if actor.role == "office":
         return in_org
+    if actor.role == "unit" and action == "contacts" and model is Unit:  # its own notices' contacts
+        return in_org & Q(pk=actor.unit_id)
     if actor.role == "unit" and action in ("change", "submit") and model is Report:
         return in_org & Q(
             unit_id=actor.unit_id, period__state=Period.State.OPEN, state__in=EDITABLE_REPORT_STATES

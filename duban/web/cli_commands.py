@@ -42,6 +42,23 @@ def import_document(path: Path, org: str | None, *, quiet: bool = False) -> list
     return lines
 
 
+def parse_moment(text: str | None):
+    """An aware datetime from YYYY-MM-DD[THH:MM] in the configured time zone, or None."""
+    if not text:
+        return None
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from duban.core.errors import DubanError
+
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise DubanError(f"时间应写作 YYYY-MM-DDTHH:MM，而不是 {text!r}") from exc
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
 def migrate(verbosity: int = 0) -> None:
     from django.core.management import call_command
 
@@ -71,26 +88,60 @@ def demo_setup(accounts_file: Path) -> list[str]:
     ]
 
 
-def serve(port: int, dev: bool) -> None:
-    """runserver for development, gunicorn otherwise; replaces this process."""
+def _server_command(bind: str, dev: bool) -> list[str]:
+    if dev:
+        return [sys.executable, "-m", "duban.web", "runserver", bind]
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "duban.web.wsgi",
+        "--bind",
+        bind,
+        "--workers",
+        "2",
+        "--threads",
+        "4",
+        "--access-logfile",
+        "-",
+    ]
+
+
+def serve(port: int, dev: bool, with_worker: bool = False) -> None:
+    """runserver for development, gunicorn otherwise. Alone it replaces this process; with a
+    worker (`make demo`) both run as children, and stopping one (Ctrl-C, SIGTERM) stops both,
+    the worker finishing its running job first."""
     bind = f"127.0.0.1:{port}"
     click.echo(f"督办 serving on http://{bind}/  (Ctrl-C to stop)")
-    if dev:
-        os.execv(sys.executable, [sys.executable, "-m", "duban.web", "runserver", bind])
-    os.execv(
-        sys.executable,
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "duban.web.wsgi",
-            "--bind",
-            bind,
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--access-logfile",
-            "-",
-        ],
-    )
+    command = _server_command(bind, dev)
+    if not with_worker:
+        os.execv(command[0], command)
+    import signal
+    import subprocess
+
+    duban = [sys.executable, "-c", "from duban.cli import main; main()"]
+    worker = subprocess.Popen([*duban, "worker"])
+    click.echo(f"后台任务进程已启动（pid {worker.pid}）")
+    server = subprocess.Popen(command)
+
+    def stop(signum: int, frame: object) -> None:
+        for child in (server, worker):
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        while server.poll() is None and worker.poll() is None:
+            try:
+                server.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                continue
+    finally:
+        stop(signal.SIGTERM, None)
+        for child in (server, worker):
+            try:
+                child.wait(timeout=120)  # the worker's running job: an export takes seconds
+            except subprocess.TimeoutExpired:
+                child.kill()
+    sys.exit(server.returncode or 0)

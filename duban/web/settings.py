@@ -100,6 +100,10 @@ INSTALLED_APPS = [
     "duban.web.api",
     "duban.web.verdicts",
     "duban.web.documents",
+    "django_tasks",
+    "django_tasks_db",
+    "duban.web.jobs",
+    "duban.web.notices",
 ]
 
 MIDDLEWARE = [
@@ -284,6 +288,8 @@ EMAIL_BACKEND = os.environ.get(
     "DUBAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 
+# Sessions live in the database (Django's default, said here): any app server reads any session.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = int(os.environ.get("DUBAN_SESSION_HOURS", "10")) * 3600  # a working day
@@ -316,3 +322,80 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files (Django'
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # a larger file goes to a temporary file, not memory
 DATA_UPLOAD_MAX_NUMBER_FILES = 5  # the upload form sends one
 FILE_UPLOAD_PERMISSIONS = 0o600
+
+# Background work (duban/web/jobs, docs/background.md): jobs wait in the database (django-tasks'
+# database backend), `duban worker` runs them. No other server is needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A failed attempt is tried again after this many seconds, doubling each time (at most 1 h).
+DUBAN_JOB_RETRY_SECONDS = float(os.environ.get("DUBAN_JOB_RETRY_SECONDS", "60"))
+# A job still "running" this long after its own timeout lost its worker: it is taken again.
+DUBAN_JOB_GRACE_SECONDS = float(os.environ.get("DUBAN_JOB_GRACE_SECONDS", "30"))
+# How often each worker looks for such jobs.
+DUBAN_JOB_HOUSEKEEPING_SECONDS = float(os.environ.get("DUBAN_JOB_HOUSEKEEPING_SECONDS", "30"))
+# Nightly backup (`duban tick` or the worker's scheduler): the hour, the folder, how many kept.
+DUBAN_BACKUP_HOUR = int(os.environ.get("DUBAN_BACKUP_HOUR", "2"))
+DUBAN_BACKUP_DIR = os.environ.get("DUBAN_BACKUP_DIR", "")
+DUBAN_BACKUP_KEEP = int(os.environ.get("DUBAN_BACKUP_KEEP", "7"))
+
+
+def _caches() -> dict:
+    """One cache every process shares: Redis when DUBAN_REDIS_URL is set, else a database table
+    (`duban_cache`, made by `duban manage migrate`'s createcachetable step)."""
+    redis = os.environ.get("DUBAN_REDIS_URL", "").strip()
+    if redis:
+        if not redis.startswith(("redis://", "rediss://", "unix://")):
+            raise ImproperlyConfigured(
+                f"DUBAN_REDIS_URL must be redis:// or rediss://, not {redis}"
+            )
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis}
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "duban_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+
+CACHES = _caches()
+
+
+def _storages() -> dict:
+    """Generated and uploaded files: a folder under var/ by default (on a shared mount when
+    several machines serve), an S3-compatible bucket when DUBAN_S3_BUCKET is set."""
+    static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    bucket = os.environ.get("DUBAN_S3_BUCKET", "").strip()
+    if not bucket:
+        folder = Path(os.environ.get("DUBAN_FILES_DIR", VAR_DIR / "files"))
+        return {
+            "default": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {
+                    "location": folder,
+                    "allow_overwrite": True,  # a repeated job rewrites its one file
+                    "file_permissions_mode": 0o600,
+                    "directory_permissions_mode": 0o700,
+                },
+            },
+            "staticfiles": static,
+        }
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": os.environ.get("DUBAN_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("DUBAN_S3_REGION") or None,
+        "access_key": os.environ.get("DUBAN_S3_ACCESS_KEY") or None,
+        "secret_key": os.environ.get("DUBAN_S3_SECRET_KEY") or None,
+        "location": os.environ.get("DUBAN_S3_PREFIX", "duban"),
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": True,
+    }
+    return {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
+        "staticfiles": static,
+    }
+
+
+STORAGES = _storages()

@@ -25,6 +25,7 @@ urlpatterns = [
         downloads.bulletin_docx,
         name="period_bulletin_docx",
     ),
+    path("periods/<id:period_id>/bulletin.pdf", downloads.bulletin_pdf, name="period_bulletin_pdf"),
     path(
         "periods/<id:period_id>/units/<id:unit_id>/report.docx",
         downloads.unit_report_docx,
@@ -45,6 +46,8 @@ urlpatterns = [
     path("periods/<id:period_id>/publish/", views.period_publish, name="period_publish"),
     path("", include("duban.web.verdicts.urls")),
     path("", include("duban.web.documents.urls")),
+    path("", include("duban.web.jobs.urls")),
+    path("", include("duban.web.notices.urls")),
     path("search/", include("duban.web.search.urls")),
     path("dashboard/", include("duban.web.dashboard.urls")),
     path("public/", include("duban.web.public.urls")),

@@ -41,8 +41,13 @@ def pytest_collection_modifyitems(config, items) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Cached judgements are keyed by database ids, which a rolled-back test may hand out again."""
+def _fresh_cache(request):
+    """Cached judgements are keyed by database ids, which a rolled-back test may hand out again.
+    The cache lives in the database (or Redis): tests without the database have none to clear."""
+    uses = [f for f in ("transactional_db", "db") if f in request.fixturenames]
+    if not uses:
+        return
+    request.getfixturevalue(uses[0])  # the database first: autouse fixtures run before it
     from django.core.cache import cache
 
     cache.clear()
@@ -201,6 +206,30 @@ def as_user(client):
         return client
 
     return login
+
+
+def run_jobs(max_jobs: int = 100) -> int:
+    """Run the queued background jobs in this process, as `duban worker --burst` would."""
+    from duban.web.jobs.worker import run_pending
+
+    return run_pending(max_jobs)
+
+
+def download(client, url: str):
+    """A download as a browser gets it: the file at once, or the job's page; then, once the
+    jobs have run, the file from the same address."""
+    response = client.get(url)
+    if response.status_code == 302 and response["Location"].startswith("/jobs/"):
+        run_jobs()
+        response = client.get(url)
+    if response.streaming:  # a stored file: read it whole, as the tests look at its bytes
+        from django.http import HttpResponse
+
+        whole = HttpResponse(b"".join(response.streaming_content), status=response.status_code)
+        for name, value in response.headers.items():
+            whole[name] = value
+        return whole
+    return response
 
 
 @pytest.fixture

@@ -54,6 +54,16 @@ ROWS: dict[str, Row] = {
     "period_table_pdf": Row("ynnynn", "xxxxxx"),
     "period_bulletin_docx": Row("ynnynn", "xxxxxx"),
     "period_unit_report_docx": Row("ynnynn", "xxxxxx"),
+    "period_bulletin_pdf": Row("ynnynn", "xxxxxx"),
+    # Background jobs (an export of the open period, finished): the office and leaders of the
+    # organization follow them and fetch the file; the list of jobs likewise.
+    "job": Row("ynnynn", "xxxxxx"),
+    "job_file": Row("ynnynn", "xxxxxx"),
+    "jobs": Row("ynnynn", "xxxxxx", args=ORG),
+    # Notices: a unit's contacts are kept by the office and the unit's own reporters; the
+    # reminder settings and the leaders' contacts by the office.
+    "unit_contacts": Row("yynnnn", "yynnnn"),
+    "notice_settings": Row("ynnnnn", "ynnnnn", args=ORG),
     "unit": Row("yyyyyn", "yyyyyn"),
     "report": Row("yynynn", "yynynn"),  # a draft: not shown to another unit
     "report_edit": Row("yynnnn", "yynnnn"),

@@ -7,9 +7,11 @@ import io
 from docx import Document
 from openpyxl import load_workbook
 
+from tests.web.conftest import download
+
 
 def test_it_gives_the_office_the_table_as_word_with_every_task(world, as_user):
-    response = as_user(world.users["office"]).get(f"/periods/{world.q3.pk}/table.docx")
+    response = download(as_user(world.users["office"]), f"/periods/{world.q3.pk}/table.docx")
     assert response.status_code == 200
     assert "filename*=UTF-8''" in response["Content-Disposition"]
     doc = Document(io.BytesIO(response.content))
@@ -18,13 +20,13 @@ def test_it_gives_the_office_the_table_as_word_with_every_task(world, as_user):
 
 
 def test_it_gives_a_leader_the_table_as_excel(world, as_user):
-    response = as_user(world.users["leader"]).get(f"/periods/{world.q3.pk}/table.xlsx")
+    response = download(as_user(world.users["leader"]), f"/periods/{world.q3.pk}/table.xlsx")
     assert response.status_code == 200
     assert load_workbook(io.BytesIO(response.content)).sheetnames[0] == "任务"
 
 
 def test_it_gives_the_office_the_bulletin(world, as_user):
-    response = as_user(world.users["office"]).get(f"/periods/{world.q3.pk}/bulletin.docx")
+    response = download(as_user(world.users["office"]), f"/periods/{world.q3.pk}/bulletin.docx")
     assert response.status_code == 200
     body = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
     assert "督查通报" in body or "通报" in body

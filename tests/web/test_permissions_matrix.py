@@ -65,6 +65,13 @@ def _objects(world) -> dict:
         from duban.web.api.tokens import token_create
 
         token_id = token_create(world.users["office"], name="matrix")[0].pk
+    job_id = None
+    if "jobs/<int:job_id>/" in ROUTES.values():
+        from duban.web.jobs.exports import export_request
+        from duban.web.jobs.worker import run_pending
+
+        job_id = export_request(world.q4, "table", "docx").pk
+        run_pending()
     report = world.drafts["区发改局"]
     return {
         "plan_id": world.plan.pk,
@@ -78,6 +85,7 @@ def _objects(world) -> dict:
         "section_id": world.plan.sections.first().pk,
         "seq": 1,
         "token_id": token_id,
+        "job_id": job_id,
         "uidb64": "MQ",
         "token": "set-password",
         "object_id": world.plan.pk,

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from tests.web.conftest import run_jobs
+
 Q3_TEXT_A = "上半年，地区生产总值同比增长12.1%，城乡居民人均可支配收入同比增长11.7%。"
 NEW_TEXT_A = "1-10月，地区生产总值预计增长9.2%，固定资产投资同比增长3.1%。"
 
@@ -348,6 +350,8 @@ def test_it_mails_the_units_reporters_when_a_report_is_returned(
     as_user(world.users["office"]).post(
         f"/reports/{report.pk}/review/", {"decision": "return", "comment": "请补充同比增幅。"}
     )
+    assert mailoutbox == []  # sent by the background worker, not in the office's request
+    run_jobs()
     assert [m.to for m in mailoutbox] == [["dgz@example.org"]]
     assert "请补充同比增幅。" in mailoutbox[0].body and "第1项" in mailoutbox[0].subject
 

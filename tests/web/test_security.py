@@ -14,6 +14,7 @@ from django.test import Client
 from lxml import html as lxml_html
 
 from tests.web import permissions_table as table
+from tests.web.conftest import download
 from tests.web.test_permissions_matrix import ROUTES, _objects, _url
 
 HOSTILE = (
@@ -257,7 +258,7 @@ def test_it_writes_hostile_text_into_every_word_download_as_text(key, world, as_
     values = _hostile(world)
     values["period_id"] = world.q3.pk  # the closed period with the (hostile) accepted reports
     values["unit_id"] = world.units["区发改局"].pk
-    response = as_user(world.users["office"]).get(_url(ROUTES[key], values, table.ROWS[key]))
+    response = download(as_user(world.users["office"]), _url(ROUTES[key], values, table.ROWS[key]))
     assert response.status_code == 200, response.content[:300]
     text, links = _docx_text_and_links(response.content)
     assert "alert(" in text, "the hostile text reaches the document"
@@ -268,7 +269,7 @@ def test_it_writes_hostile_text_into_the_excel_download_as_text(world, as_user):
     values = _hostile(world)
     values["period_id"] = world.q3.pk
     key = "period_table_xlsx"
-    response = as_user(world.users["office"]).get(_url(ROUTES[key], values, table.ROWS[key]))
+    response = download(as_user(world.users["office"]), _url(ROUTES[key], values, table.ROWS[key]))
     assert response.status_code == 200
     assert not _formulas(response.content)
 

@@ -6,8 +6,8 @@ Three things are ours: the rates come from settings at each request ("300/minute
 start by checks.py); the address is clients.client_address, the rule every limiter uses; and a
 request's count is kept apart from other threads'. The per-address limit is applied by TokenAuth
 (auth.py), not as an operation's throttle: ninja runs throttles only after authentication has
-passed, and a wrong token never passes. With the default per-process cache each gunicorn worker
-counts on its own; set CACHES to a shared cache (the database cache works) for one count.
+passed, and a wrong token never passes. The cache is shared by every process (a database table,
+or Redis: settings.CACHES), so there is one count per deployment.
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ from django.shortcuts import render
 from duban.web.dashboard import charts
 from duban.web.dashboard.selectors import plan_dashboard
 from duban.web.dashboard.verdicts import LABELS
+from duban.web.jobs.exports import EXPORTS, export_request
+from duban.web.jobs.views import served_or_followed
 from duban.web.params import query_int
-from duban.web.public import downloads, selectors
+from duban.web.public import selectors
 
 
 def public_index(request: HttpRequest) -> HttpResponse:
@@ -41,7 +43,7 @@ def public_period(request: HttpRequest, period_id: int) -> HttpResponse:
         "labels": LABELS,
         "verdict_label": LABELS.get(verdict or "", ""),
         "filtered": bool(verdict or section is not None),
-        "downloads": downloads.available(),
+        "downloads": EXPORTS["public_table"].formats,
     }
     return render(request, "public/period.html", ctx)
 
@@ -57,11 +59,6 @@ def public_task(request: HttpRequest, period_id: int, seq: int) -> HttpResponse:
 
 
 def public_download(request: HttpRequest, period_id: int, fmt: str) -> HttpResponse:
+    """The published table (accepted reports only), made in the background like every export."""
     period = _period(period_id)
-    content = downloads.render(period, fmt)
-    if content is None:
-        raise Http404
-    response = HttpResponse(content, content_type=downloads.CONTENT_TYPES[fmt])
-    name = f"progress-{period.year}-{period.end_month:02d}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return served_or_followed(export_request(period, "public_table", fmt))

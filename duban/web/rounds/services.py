@@ -83,6 +83,9 @@ def round_open(
             actor=actor,
             after={**snapshot(period), "slots": len(slots)},
         )
+        from duban.web.notices.services import round_opened
+
+        round_opened(period)  # each unit's opening notice, queued with the round
     return RoundOpened(period, len(slots), tuple(dict.fromkeys(empty_groups)))
 
 
@@ -215,27 +218,10 @@ def report_return(
     returned = _review(
         report, Report.State.RETURNED, comment.strip(), actor, "report_return", milestone
     )
-    notify_returned(returned)
+    from duban.web.notices.services import report_returned
+
+    report_returned(returned)  # queued: the unit's contacts hear of it from the worker
     return returned
-
-
-def notify_returned(report: Report) -> None:
-    """E-mail the unit's reporters that a report came back (Django's mail settings; the demo
-    prints to the console). The in-app notice is the 我的填报 page, returned reports first."""
-    from django.contrib.auth import get_user_model
-    from django.core.mail import send_mass_mail
-
-    recipients = list(
-        get_user_model()
-        .objects.filter(membership__unit_id=report.unit_id, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    if not recipients:
-        return
-    subject = f"【督办】{report.period} 第{report.task.seq}项进展被退回"
-    body = f"督查室退回了贵单位{report.period}第{report.task.seq}项的进展。\n意见：{report.return_comment}\n请登录系统修改后重新报送。"
-    send_mass_mail([(subject, body, None, [to]) for to in recipients], fail_silently=True)
 
 
 def _review(
@@ -268,7 +254,7 @@ def _review(
 
 def round_close(period: Period, *, actor) -> Period:
     """Close the round (结束): its reports are frozen and form the period's official table."""
-    return _period_move(
+    closed = _period_move(
         period,
         to=Period.State.CLOSED,
         source=Period.State.OPEN,
@@ -276,6 +262,8 @@ def round_close(period: Period, *, actor) -> Period:
         action="round_close",
         actor=actor,
     )
+    _warm_judgement(closed)
+    return closed
 
 
 def period_publish(period: Period, *, actor) -> Period:
@@ -309,3 +297,17 @@ def _period_move(
         current.save(update_fields=["state"])
         audit_record(action, current, actor=actor, before=before, after=snapshot(current))
     return current
+
+
+def _warm_judgement(period: Period) -> None:
+    """Queue the closed round's judgement for the worker, so no reader waits for it."""
+    from duban.web.jobs.exports import data_stamp
+    from duban.web.jobs.services import job_enqueue
+
+    job_enqueue(
+        "judgement_warm",
+        f"warm:{period.pk}:{data_stamp(period)}",
+        label=f"{period} 结束后预先研判",
+        params={"period": period.pk},
+        organization=period.plan.organization,
+    )

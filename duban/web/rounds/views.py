@@ -176,6 +176,10 @@ def round_page(request: HttpRequest, period_id: int) -> HttpResponse:
 
     ctx["verdicts"] = period_judgement(period.plan, period).tasks
     ctx["led"] = led_tasks(period.plan_id)
+    from duban.web.notices.selectors import period_notices
+
+    ctx["notices"] = period_notices(period)
+    ctx["can_settings"] = can(request.user, "change", period.plan.organization)
     return render(request, "rounds/round.html", ctx)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.conftest import DRAFT_A, DRAFT_B, INTERNAL_NOTE
+from tests.web.conftest import DRAFT_A, DRAFT_B, INTERNAL_NOTE, download
 
 
 def _urls(world, period):
@@ -94,7 +94,7 @@ def test_it_offers_the_published_table_as_docx_with_accepted_reports_only(world,
         state=Report.State.DRAFT,
     )
     period_publish(world.q3, actor=world.users["office"])
-    response = as_user(None).get(f"/public/{world.q3.pk}/table.docx")
+    response = download(as_user(None), f"/public/{world.q3.pk}/table.docx")
     assert response.status_code == 200
     doc = Document(io.BytesIO(response.content))
     text = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)

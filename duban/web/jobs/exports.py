@@ -1,0 +1,154 @@
+"""The official documents of a period made in the background: the table (DOCX, XLSX, PDF), the
+督查通报 (DOCX, PDF), one unit's report (DOCX) and the published table (DOCX, PDF).
+
+A file is named by the data it was made from: the job's key holds a stamp of the period's
+reports and the plan, so while nothing changes every request gets the same finished file, and
+the first request after a change makes a new one. Files go to Django's default storage (a
+folder under var/ or an S3-compatible bucket: settings.STORAGES).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db.models import Count, Max, Sum
+from django.utils import timezone
+
+from duban.core import model as core
+from duban.web.jobs.models import Job
+from duban.web.jobs.services import job_again, job_enqueue
+from duban.web.orgs.models import Unit
+from duban.web.orgs.naming import issuing_office
+from duban.web.plans import seam
+from duban.web.plans.models import Period, Report
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+@dataclass(frozen=True)
+class Export:
+    """One kind of document: its formats, its name, whether it is published, and its maker."""
+
+    formats: tuple[str, ...]
+    title: str  # after the period's name: 2021年第三季度落实情况表
+    public: bool
+    dated: bool  # carries today's date, so a new day makes a new file
+    make: Callable[[Period, str, Unit | None], bytes]
+
+
+def _table(period: Period, fmt: str, unit: Unit | None) -> bytes:
+    from duban.core.render.export import export_table
+
+    return export_table(seam.to_core(period.plan, period), fmt)
+
+
+def _bulletin(period: Period, fmt: str, unit: Unit | None) -> bytes:
+    from duban.core.render.export import export_bulletin
+
+    plan = seam.to_core(period.plan, period)
+    return export_bulletin(plan, fmt, office=issuing_office(period.plan.organization))
+
+
+def _unit_report(period: Period, fmt: str, unit: Unit | None) -> bytes:
+    from duban.core.render.export import export_bulletin
+
+    assert unit is not None
+    return export_bulletin(seam.to_core(period.plan, period), fmt, unit=unit.name)
+
+
+def published_plan(period: Period) -> core.Plan:
+    """The plan with the period's accepted reports only: a draft is never published."""
+    return seam.to_core(period.plan, period, states=(Report.State.ACCEPTED,))
+
+
+def _public_table(period: Period, fmt: str, unit: Unit | None) -> bytes:
+    from duban.core.render.export import export_table
+
+    return export_table(published_plan(period), fmt)
+
+
+EXPORTS: dict[str, Export] = {
+    "table": Export(("docx", "xlsx", "pdf"), "落实情况表", False, False, _table),
+    "bulletin": Export(("docx", "pdf"), "督查通报", False, True, _bulletin),
+    "unit_report": Export(("docx",), "落实情况", False, False, _unit_report),
+    "public_table": Export(("docx", "pdf"), "落实情况表", True, False, _public_table),
+}
+
+
+def data_stamp(period: Period) -> str:
+    """Changes whenever anything an export reads changes: the period's reports (their number,
+    versions and newest change) and the plan's structure (the judgement cache's stamp)."""
+    from duban.web.verdicts.cache import stamp
+
+    agg = Report.objects.filter(period=period).aggregate(
+        n=Count("id"), versions=Sum("version"), last=Max("updated_at")
+    )
+    last = agg["last"].isoformat() if agg["last"] else "-"
+    plain = (
+        f"{period.pk}:{period.state}:{period.label}:{period.plan.organization.name}:"
+        f"{stamp(period.plan_id)}:{agg['n']}:{agg['versions'] or 0}:{last}"
+    )
+    return hashlib.sha256(plain.encode()).hexdigest()[:16]
+
+
+def file_name(period: Period, what: str, unit: Unit | None, fmt: str) -> str:
+    """The name the reader's browser saves the file under."""
+    middle = unit.name if unit is not None else ""
+    return f"{period}{middle}{EXPORTS[what].title}.{fmt}"
+
+
+def export_request(
+    period: Period, what: str, fmt: str, *, unit: Unit | None = None, user=None
+) -> Job:
+    """The job making this document from the current data: found, or queued now. A finished
+    job whose file has gone (swept after a month) is queued again."""
+    spec = EXPORTS[what]
+    if fmt not in spec.formats:
+        raise ValueError(f"{what} has no {fmt} format")
+    day = f":{timezone.localdate().isoformat()}" if spec.dated else ""
+    key = f"export:{what}:{fmt}:{period.pk}:{unit.pk if unit else 0}:{data_stamp(period)}{day}"
+    job = job_enqueue(
+        "export",
+        key,
+        label=f"导出 {file_name(period, what, unit, fmt)}",
+        params={"what": what, "fmt": fmt, "period": period.pk, "unit": unit.pk if unit else None},
+        organization=period.plan.organization,
+        user=user,
+        public=spec.public,
+    )
+    if job.state == Job.State.DONE and not default_storage.exists(job.result.get("file", "")):
+        job_again(job)
+        job.refresh_from_db()
+    return job
+
+
+def run_export(job: Job, ctx) -> dict:
+    """The handler: render, then store under a name made from the job's key, so a repeated
+    attempt writes the same one file."""
+    params = job.params
+    period = Period.objects.select_related("plan__organization").get(pk=params["period"])
+    unit = Unit.objects.get(pk=params["unit"]) if params.get("unit") else None
+    what, fmt = params["what"], params["fmt"]
+    ctx.progress(10, "生成 PDF（LibreOffice）" if fmt == "pdf" else "生成文件")
+    content = EXPORTS[what].make(period, fmt, unit)
+    ctx.progress(90, "保存文件")
+    digest = hashlib.sha256(job.key.encode()).hexdigest()[:24]
+    stored = f"exports/{period.plan.organization_id}/{digest}.{fmt}"
+    if default_storage.exists(stored):
+        default_storage.delete(stored)
+    stored = default_storage.save(stored, ContentFile(content))
+    return {
+        "file": stored,
+        "name": file_name(period, what, unit, fmt),
+        "content_type": CONTENT_TYPES[fmt],
+        "size": len(content),
+        "made": timezone.localdate().isoformat(),
+    }
