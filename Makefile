@@ -45,9 +45,11 @@ fmt: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m duban.bench
 
-# 200 reporters log in and submit during one round, gunicorn on 127.0.0.1, SQLite then PostgreSQL.
+# 200 reporters log in and submit during one round, gunicorn on 127.0.0.1, SQLite then PostgreSQL;
+# then the export-heavy profile: 10 PDFs made by two workers while members read pages.
 load: $(STAMP)
 	$(BIN)/python scripts/load.py
+	$(BIN)/python scripts/load_exports.py
 
 # A synthetic province (~900,000 reports) in PostgreSQL, then the growing pages timed.
 # `make scale SMALL=1` for a quick run.

@@ -318,6 +318,9 @@ DUBAN_API_ADDRESS_RATE = os.environ.get("DUBAN_API_ADDRESS_RATE", "60/minute")
 # Uploads (duban/web/documents): the largest plan document the office may upload, in bytes;
 # a larger body is refused unread. The importers' own ceiling (safety.Limits) is 30 MB.
 DUBAN_UPLOAD_MAX_BYTES = int(os.environ.get("DUBAN_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+# Where a read upload waits for its confirmation (var/uploads by default): on a folder shared by
+# every app server when there are several (docs/deploy.md).
+DUBAN_UPLOAD_DIR = os.environ.get("DUBAN_UPLOAD_DIR", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files (Django's default)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # a larger file goes to a temporary file, not memory
 DATA_UPLOAD_MAX_NUMBER_FILES = 5  # the upload form sends one
@@ -330,6 +333,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 DUBAN_JOB_RETRY_SECONDS = float(os.environ.get("DUBAN_JOB_RETRY_SECONDS", "60"))
 # A job still "running" this long after its own timeout lost its worker: it is taken again.
 DUBAN_JOB_GRACE_SECONDS = float(os.environ.get("DUBAN_JOB_GRACE_SECONDS", "30"))
+# The worker's CPU priority below the web server's (nice; LibreOffice inherits it), so pages
+# stay fast while PDFs are made on the same machine.
+DUBAN_WORKER_NICE = int(os.environ.get("DUBAN_WORKER_NICE", "10"))
 # How often each worker looks for such jobs.
 DUBAN_JOB_HOUSEKEEPING_SECONDS = float(os.environ.get("DUBAN_JOB_HOUSEKEEPING_SECONDS", "30"))
 # Nightly backup (`duban tick` or the worker's scheduler): the hour, the folder, how many kept.

@@ -66,7 +66,7 @@ def _objects(world) -> dict:
 
         token_id = token_create(world.users["office"], name="matrix")[0].pk
     job_id = None
-    if "jobs/<int:job_id>/" in ROUTES.values():
+    if any("<id:job_id>" in route for route in ROUTES.values()):
         from duban.web.jobs.exports import export_request
         from duban.web.jobs.worker import run_pending
 

@@ -57,7 +57,9 @@ class Upload:
 
 
 def upload_dir() -> Path:
-    folder = Path(settings.VAR_DIR) / "uploads"
+    """var/uploads, or DUBAN_UPLOAD_DIR: a folder every app server mounts when there are several
+    (a preview read on one server is confirmed on whichever the next request reaches)."""
+    folder = Path(getattr(settings, "DUBAN_UPLOAD_DIR", "") or Path(settings.VAR_DIR) / "uploads")
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 

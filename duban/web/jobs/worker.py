@@ -96,6 +96,8 @@ class Worker:
     def run(self) -> int:
         signal.signal(signal.SIGTERM, self._on_signal)
         signal.signal(signal.SIGINT, self._on_signal)
+        if settings.DUBAN_WORKER_NICE:
+            os.nice(settings.DUBAN_WORKER_NICE)  # the web server first: it has people waiting
         worker_starting.send(Worker, worker_id=self.worker_id)
         logger.warning("%s: worker started", self.worker_id)
         next_housekeeping = next_tick = 0.0

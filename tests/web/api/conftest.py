@@ -7,16 +7,6 @@ import json
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_counts():
-    """Rate counts live in the (per-process) cache and token ids repeat between tests."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 class Api:
     """The test client speaking to /api/v1/ with one token (or none)."""
 
