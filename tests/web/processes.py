@@ -28,6 +28,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def listening(port: int) -> bool:
+    """Whether something accepts connections on 127.0.0.1:port."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 def wait_for(check: Callable[[], Any], seconds: float, what: str, step: float = 0.2) -> Any:
     """check() until it returns something true, at most `seconds`; then fail saying `what`."""
     end = time.monotonic() + seconds
@@ -151,15 +160,7 @@ class Site:
             start_new_session=True,
         )
         self.processes.append(process)
-
-        def answers() -> bool:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    return True
-            except OSError:
-                return False
-
-        wait_for(answers, 60, f"gunicorn on port {port}")
+        wait_for(lambda: listening(port), 60, f"gunicorn on port {port}")
         return process
 
     def close(self) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 
 import pytest
 
-from tests.web.processes import Site, free_port, wait_for
+from tests.web.processes import Site, free_port, listening, wait_for
 
 
 @pytest.fixture
@@ -42,15 +41,7 @@ def test_the_demo_server_starts_a_worker_and_stops_it_with_itself(site):
         return True
 
     assert said("worker started"), "".join(lines)
-
-    def answers() -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return True
-        except OSError:
-            return False
-
-    wait_for(answers, 60, "the web server")
+    wait_for(lambda: listening(port), 60, "the web server")
     serve.send_signal(signal.SIGTERM)  # to the serve process alone, as systemd's KillMode=mixed
     serve.wait(timeout=120)
     assert said("worker stopped"), "".join(lines)
