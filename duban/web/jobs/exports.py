@@ -10,6 +10,7 @@ folder under var/ or an S3-compatible bucket: settings.STORAGES).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,23 +42,26 @@ class Export:
     title: str  # after the period's name: 2021年第三季度落实情况表
     public: bool
     dated: bool  # carries today's date, so a new day makes a new file
-    make: Callable[[Period, str, Unit | None], bytes]
+    make: Callable[[Period, str, Unit | None, dict], bytes]
 
 
-def _table(period: Period, fmt: str, unit: Unit | None) -> bytes:
+def _table(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
     from duban.core.render.export import export_table
 
     return export_table(seam.to_core(period.plan, period), fmt)
 
 
-def _bulletin(period: Period, fmt: str, unit: Unit | None) -> bytes:
+def _bulletin(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
+    """options: what the office sets on the bulletin's form (issue_no, issued YYYY-MM-DD,
+    basis_no), passed to the renderer as they are."""
     from duban.core.render.export import export_bulletin
 
     plan = seam.to_core(period.plan, period)
-    return export_bulletin(plan, fmt, office=issuing_office(period.plan.organization))
+    allowed = {k: options[k] for k in ("issue_no", "issued", "basis_no") if k in options}
+    return export_bulletin(plan, fmt, office=issuing_office(period.plan.organization), **allowed)
 
 
-def _unit_report(period: Period, fmt: str, unit: Unit | None) -> bytes:
+def _unit_report(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
     from duban.core.render.export import export_bulletin
 
     assert unit is not None
@@ -69,7 +73,7 @@ def published_plan(period: Period) -> core.Plan:
     return seam.to_core(period.plan, period, states=(Report.State.ACCEPTED,))
 
 
-def _public_table(period: Period, fmt: str, unit: Unit | None) -> bytes:
+def _public_table(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
     from duban.core.render.export import export_table
 
     return export_table(published_plan(period), fmt)
@@ -106,20 +110,37 @@ def file_name(period: Period, what: str, unit: Unit | None, fmt: str) -> str:
 
 
 def export_request(
-    period: Period, what: str, fmt: str, *, unit: Unit | None = None, user=None
+    period: Period,
+    what: str,
+    fmt: str,
+    *,
+    unit: Unit | None = None,
+    user=None,
+    options: dict | None = None,
 ) -> Job:
-    """The job making this document from the current data: found, or queued now. A finished
-    job whose file has gone (swept after a month) is queued again."""
+    """The job making this document from the current data (and `options`, JSON values such as a
+    bulletin's issue number): found, or queued now. A finished job whose file has gone (swept
+    after a month) is queued again."""
     spec = EXPORTS[what]
     if fmt not in spec.formats:
         raise ValueError(f"{what} has no {fmt} format")
+    options = options or {}
     day = f":{timezone.localdate().isoformat()}" if spec.dated else ""
-    key = f"export:{what}:{fmt}:{period.pk}:{unit.pk if unit else 0}:{data_stamp(period)}{day}"
+    chosen = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()[:8]
+    key = f"export:{what}:{fmt}:{period.pk}:{unit.pk if unit else 0}:{data_stamp(period)}{day}" + (
+        f":{chosen}" if options else ""
+    )
     job = job_enqueue(
         "export",
         key,
         label=f"导出 {file_name(period, what, unit, fmt)}",
-        params={"what": what, "fmt": fmt, "period": period.pk, "unit": unit.pk if unit else None},
+        params={
+            "what": what,
+            "fmt": fmt,
+            "period": period.pk,
+            "unit": unit.pk if unit else None,
+            "options": options,
+        },
         organization=period.plan.organization,
         user=user,
         public=spec.public,
@@ -138,7 +159,7 @@ def run_export(job: Job, ctx) -> dict:
     unit = Unit.objects.get(pk=params["unit"]) if params.get("unit") else None
     what, fmt = params["what"], params["fmt"]
     ctx.progress(10, "生成 PDF（LibreOffice）" if fmt == "pdf" else "生成文件")
-    content = EXPORTS[what].make(period, fmt, unit)
+    content = EXPORTS[what].make(period, fmt, unit, params.get("options") or {})
     ctx.progress(90, "保存文件")
     digest = hashlib.sha256(job.key.encode()).hexdigest()[:24]
     stored = f"exports/{period.plan.organization_id}/{digest}.{fmt}"

@@ -203,3 +203,21 @@ def test_a_download_is_the_file_when_ready_and_the_jobs_page_before(world, as_us
     assert ready.status_code == 200
     assert ready["Content-Type"].startswith("application/vnd.openxmlformats")
     assert b"".join(ready.streaming_content)[:2] == b"PK"
+
+
+def test_a_bulletin_with_the_offices_choices_is_its_own_file(world):
+    from docx import Document
+
+    from duban.web.jobs.exports import export_request
+
+    plain = export_request(world.q3, "bulletin", "docx")
+    numbered = export_request(world.q3, "bulletin", "docx", options={"issue_no": 7})
+    assert plain.pk != numbered.pk
+    assert export_request(world.q3, "bulletin", "docx", options={"issue_no": 7}).pk == numbered.pk
+    run_jobs()
+    numbered.refresh_from_db()
+    from django.core.files.storage import default_storage
+
+    with default_storage.open(numbered.result["file"], "rb") as f:
+        text = "\n".join(p.text for p in Document(f).paragraphs)
+    assert "第7期" in text
