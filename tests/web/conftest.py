@@ -54,6 +54,15 @@ def _fresh_cache(request):
 
 
 @pytest.fixture(autouse=True)
+def _own_file_store(settings, tmp_path):
+    """Each test's exports in a folder of its own: the store outlives a rolled-back database."""
+    store = settings.STORAGES["default"]
+    if store["BACKEND"].endswith("FileSystemStorage"):
+        options = {**store["OPTIONS"], "location": tmp_path / "files"}
+        settings.STORAGES = {**settings.STORAGES, "default": {**store, "OPTIONS": options}}
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",

@@ -80,3 +80,11 @@ def test_the_scheduler_queues_the_backup_once_a_night_after_its_hour(db, setting
     assert list(Job.objects.filter(kind="backup").values_list("key", flat=True)) == [
         "backup:2026-03-02"
     ]
+
+
+def test_duban_tick_says_what_is_wrong_with_a_moment_it_cannot_read(db):
+    from duban.cli import main
+
+    result = CliRunner().invoke(main, ["tick", "--at", "明天早上"])
+    assert result.exit_code == 2
+    assert "时间应写作 YYYY-MM-DDTHH:MM，而不是 '明天早上'" in result.output
