@@ -31,12 +31,15 @@ def median_seconds(fn: Callable[[], object], runs: int = 20) -> float:
 def bench_parse(runs: int = 20) -> dict[str, float]:
     """Median time to parse the example in-process, and its ratio to reading + splitting it."""
     from duban.core.importers.layouts.pdf_text import parse_text
+    from duban.core.units import units_beside
+
+    units = units_beside(EXAMPLE)
 
     def read_split() -> object:
         return EXAMPLE.read_text(encoding="utf-8").splitlines()
 
     def parse() -> object:
-        return parse_text(EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE))
+        return parse_text(EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE), units=units)
 
     base = median_seconds(read_split, runs)
     took = median_seconds(parse, runs)

@@ -32,13 +32,31 @@ def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def units_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--units FILE: the organization's units file (TOML), else <stem>.units.toml beside."""
+    return click.option(
+        "--units",
+        "units_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="The organization's units file (TOML); default: <stem>.units.toml beside the document.",
+    )(fn)
+
+
+def registry_for(document: Path, units_file: Path | None):
+    """The registry a command reads a document with: --units FILE, the file beside, or none."""
+    from duban.core.units import load_units_file, units_beside
+
+    return load_units_file(units_file) if units_file else units_beside(document)
+
+
 @click.group()
 @click.version_option(package_name="duban")
 def main() -> None:
     """duban (督办): import, judge and publish the follow-up of work-report targets."""
 
 
-def _debug_rows(path: Path):
+def _debug_rows(path: Path, units):
     """The importer's layers for a text file: its layout, then what each layer made of it."""
     from duban.core.importers.layouts.detect import debug_layout, detect_layout
     from duban.core.importers.layouts.lines import decode
@@ -53,7 +71,7 @@ def _debug_rows(path: Path):
     text = decode(path.read_bytes(), str(path))
     if detect_layout(text) == "pdf":
         yield "layout: pdf"
-        yield from debug_lines(path)
+        yield from debug_lines(path, units)
     else:
         yield from debug_layout(text, str(path))
 
@@ -63,17 +81,21 @@ def _debug_rows(path: Path):
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @click.option("--debug", is_flag=True, help="Print every classified line (importer layers).")
 @click.option("--district", default=None, help="District name when the document does not say.")
+@units_option
 @friendly_errors
-def parse(path: Path, as_json: bool, debug: bool, district: str | None) -> None:
+def parse(
+    path: Path, as_json: bool, debug: bool, district: str | None, units_file: Path | None
+) -> None:
     """Read a document (.txt, .docx, .xlsx, .pdf) and print what was understood."""
     from duban.core.importers import read_plan
     from duban.core.model import plan_to_dict
 
+    units = registry_for(path, units_file)
     if debug:
-        for row in _debug_rows(path):
+        for row in _debug_rows(path, units):
             click.echo(row)
         return
-    plan = read_plan(path, district=district)
+    plan = read_plan(path, district=district, units=units)
     if as_json:
         emit_json(plan_to_dict(plan))
         return
@@ -92,14 +114,22 @@ def parse(path: Path, as_json: bool, debug: bool, district: str | None) -> None:
     help="The previous period's document, to flag unchanged reports.",
 )
 @click.option("--district", default=None, help="District name when the document does not say.")
+@units_option
 @friendly_errors
-def judge(path: Path, as_json: bool, previous: Path | None, district: str | None) -> None:
+def judge(
+    path: Path,
+    as_json: bool,
+    previous: Path | None,
+    district: str | None,
+    units_file: Path | None,
+) -> None:
     """Judge every task against its targets and the schedule (序时进度), with evidence and flags."""
     from duban.core.importers import read_plan
     from duban.core.judgement import judge_plan, judgement_to_dict
 
-    before = read_plan(previous, district=district) if previous else None
-    judged = judge_plan(read_plan(path, district=district), before)
+    units = registry_for(path, units_file)
+    before = read_plan(previous, district=district, units=units) if previous else None
+    judged = judge_plan(read_plan(path, district=district, units=units), before)
     if judged.notice:
         click.echo(judged.notice, err=True)
     if as_json:
@@ -118,13 +148,15 @@ def judge(path: Path, as_json: bool, previous: Path | None, district: str | None
 @click.option("--format", "fmt", type=click.Choice(["docx", "xlsx", "pdf"]), required=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--district", default=None, help="District name when the document does not say.")
+@units_option
 @friendly_errors
-def export(path: Path, fmt: str, out: Path, district: str | None) -> None:
+def export(path: Path, fmt: str, out: Path, district: str | None, units_file: Path | None) -> None:
     """Write the progress table (落实情况表) of a document as Word, Excel or PDF."""
     from duban.core.importers import read_plan
     from duban.core.render.export import export_table
 
-    out.write_bytes(export_table(read_plan(path, district=district), fmt))
+    plan = read_plan(path, district=district, units=registry_for(path, units_file))
+    out.write_bytes(export_table(plan, fmt))
     click.echo(f"wrote {out}")
 
 
@@ -146,6 +178,7 @@ def export(path: Path, fmt: str, out: Path, district: str | None) -> None:
 )
 @click.option("--unit", default=None, help="A one-unit report for this unit instead.")
 @click.option("--district", default=None, help="District name when the document does not say.")
+@units_option
 @friendly_errors
 def bulletin(
     path: Path,
@@ -158,12 +191,13 @@ def bulletin(
     template: Path | None,
     unit: str | None,
     district: str | None,
+    units_file: Path | None,
 ) -> None:
     """Write the supervision bulletin (督查通报) of a document, or one unit's report, as Word or PDF."""
     from duban.core.importers import read_plan
     from duban.core.render.export import export_bulletin
 
-    plan = read_plan(path, district=district)
+    plan = read_plan(path, district=district, units=registry_for(path, units_file))
     data = export_bulletin(
         plan,
         fmt,
@@ -183,13 +217,17 @@ def bulletin(
 @click.option(
     "--org", default=None, help="Organization (district) name when the document does not say."
 )
+@units_option
 @friendly_errors
-def import_(path: Path, org: str | None) -> None:
-    """Load a document into the database as a plan and its period (one transaction, idempotent)."""
+def import_(path: Path, org: str | None, units_file: Path | None) -> None:
+    """Load a document into the database as a plan and its period (one transaction, idempotent).
+
+    The units file's decisions (aliases, kinds, groups) join the organization's units first.
+    """
     from duban.web.cli_commands import django_setup, import_document
 
     django_setup()
-    for line in import_document(path, org):
+    for line in import_document(path, org, units_file=units_file):
         click.echo(line)
 
 

@@ -65,8 +65,10 @@ def recreate_database() -> None:
 def phrases() -> tuple[list[str], list[str], list[str]]:
     """Targets, section titles and progress clauses of the example document."""
     from duban.core.importers import read_plan
+    from duban.core.units import units_beside
 
-    plan = read_plan(ROOT / "examples" / "yicheng-2021-q3.txt")
+    example = ROOT / "examples" / "yicheng-2021-q3.txt"
+    plan = read_plan(example, units=units_beside(example))
     targets = [t.target for t in plan.tasks]
     sections = [s.title for s in plan.sections]
     clauses = []

@@ -1,8 +1,9 @@
 """The plan as the core sees it: frozen dataclasses, built by importers, read by everything else.
 
-A Plan is one year's 《政府工作报告》 targets of one district, optionally with one period's
+A Plan is one year's 《政府工作报告》 targets of one organization, optionally with one period's
 progress reports (进展情况). Units are kept as written in the document; the canonical name
-from the unit registry travels beside them.
+from the organization's unit registry travels beside them, and the plan carries that registry
+(`Plan.units`) to judgement and rendering.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from duban.core.errors import Diagnostic
+from duban.core.units import GENERAL, Level, Registry, level_of
 
 Role = Literal["lead", "co"]
 PeriodKind = Literal["month", "quarter", "half", "year"]
@@ -215,6 +217,13 @@ class Plan:
     furniture: tuple[str, ...] = field(default=(), compare=False)
     earlier_periods: tuple[Period, ...] = ()  # periods of earlier progress columns, oldest first
     columns: tuple[ColumnUse, ...] = ()  # how the document's columns were read (tables only)
+    # The organization's units the plan was read with (GENERAL: general knowledge only).
+    units: Registry = field(default=GENERAL, compare=False, repr=False)
+
+    @property
+    def level(self) -> Level | None:
+        """The organization's level (区, 县, 市 …): its registry's, else its name's."""
+        return self.units.level or level_of(self.district)
 
     @property
     def tasks(self) -> tuple[Task, ...]:

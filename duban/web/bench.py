@@ -45,6 +45,7 @@ def bench_import(runs: int = 5) -> float:
         from django.core.management import call_command
 
         from duban.core.importers import read_plan
+        from duban.core.units import units_beside
         from duban.web.plans.services import plan_import
 
         template = Path(tmp) / "template.sqlite3"
@@ -57,7 +58,9 @@ def bench_import(runs: int = 5) -> float:
             shutil.copy(template, fresh)
             _use_database(fresh)
             t0 = time.perf_counter()
-            summary = plan_import(read_plan(EXAMPLE), source=str(EXAMPLE))
+            summary = plan_import(
+                read_plan(EXAMPLE, units=units_beside(EXAMPLE)), source=str(EXAMPLE)
+            )
             times.append(time.perf_counter() - t0)
             assert summary.tasks_created == 108, summary
         _use_database(Path(tmp) / "unused.sqlite3")

@@ -21,25 +21,56 @@ def django_setup() -> None:
     django.setup()
 
 
-def import_document(path: Path, org: str | None, *, quiet: bool = False) -> list[str]:
-    """Parse a document and load it; returns the summary lines."""
+def import_document(
+    path: Path, org: str | None, *, units_file: Path | None = None, quiet: bool = False
+) -> list[str]:
+    """Parse a document and load it; returns the summary lines.
+
+    The units file (--units FILE, else <stem>.units.toml beside the document) joins the
+    organization's units first; the document is then read with the organization's registry.
+    """
+    return _import(path, org, units_file, quiet)[1]
+
+
+def _import(path: Path, org: str | None, units_file: Path | None, quiet: bool):
+    from django.db import transaction
     from rich.progress import Progress
 
     from duban.core.importers import read_plan
+    from duban.core.units import level_of, load_units_file, units_beside
+    from duban.web.orgs.models import Organization
+    from duban.web.orgs.selectors import org_registry
+    from duban.web.orgs.services import units_apply
     from duban.web.plans.services import plan_import
 
-    plan = read_plan(path)
-    with Progress(transient=True, disable=quiet) as bar:
-        job = bar.add_task(f"导入 {path.name}", total=len(plan.tasks))
-        summary = plan_import(
-            plan, organization_name=org, source=str(path), progress=lambda n: bar.advance(job, n)
-        )
+    from_file = load_units_file(units_file) if units_file else units_beside(path)
+    name = org or from_file.organization
+    if name is None:  # the document says which organization it is
+        name = read_plan(path, units=from_file).district
+    name = (name or "").strip()
+    with transaction.atomic():  # the units and the plan, or nothing
+        registry = from_file
+        if name:
+            organization, _ = Organization.objects.get_or_create(
+                name=name, defaults={"level": from_file.level or level_of(name) or ""}
+            )
+            units_apply(organization, from_file)
+            registry = org_registry(organization)
+        plan = read_plan(path, units=registry)
+        with Progress(transient=True, disable=quiet) as bar:
+            job = bar.add_task(f"导入 {path.name}", total=len(plan.tasks))
+            summary = plan_import(
+                plan,
+                organization_name=name or None,
+                source=str(path),
+                progress=lambda n: bar.advance(job, n),
+            )
     lines = summary.lines()
     if not summary.changed:
         lines.append("数据库中已有相同内容，没有改动。")
     for w in plan.warnings:
         lines.append(f"提示 第{w.line}行：{w.message}")
-    return lines
+    return summary, lines
 
 
 def parse_moment(text: str | None):
@@ -71,8 +102,8 @@ def demo_setup(accounts_file: Path) -> list[str]:
     from duban.web.orgs.models import Organization
 
     migrate()
-    lines = import_document(EXAMPLE, None, quiet=True)
-    org = Organization.objects.get(name="峄城区")
+    summary, lines = _import(EXAMPLE, None, None, quiet=True)
+    org = Organization.objects.get(name=summary.organization)
     accounts = demo_accounts_create(org)
     accounts_file.parent.mkdir(parents=True, exist_ok=True)
     accounts_file.write_text("".join(a.line() + "\n" for a in accounts), encoding="utf-8")

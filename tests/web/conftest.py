@@ -4,7 +4,7 @@ phrases of the example, a closed 2021 Q3 and an open Q4 round; another organizat
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -161,7 +161,7 @@ INTERNAL_NOTE = "督查室内部意见：数据需与统计局核对。"
 
 
 @pytest.fixture
-def world(db) -> World:
+def world(db, example_units) -> World:
     from django.contrib.auth import get_user_model
 
     from duban.web.accounts.models import Membership
@@ -169,8 +169,8 @@ def world(db) -> World:
     from duban.web.plans.models import Period, Report, Task
     from duban.web.plans.services import plan_import
 
-    plan_import(small_plan(), source="small")
-    plan_import(small_plan("台儿庄区"), source="other")
+    plan_import(replace(small_plan(), units=example_units), source="small")
+    plan_import(small_plan("台儿庄区"), source="other")  # general knowledge only
     org = Organization.objects.get(name="峄城区")
     other = Organization.objects.get(name="台儿庄区")
     units = {u.name: u for u in Unit.objects.filter(organization=org)}

@@ -4,7 +4,8 @@ A pipeline in folders: `formats/` (a Word, Excel or PDF file → a Grid of cells
 `layouts/` (the text shapes of published tables → the same Grid; our example's PDF-text layout
 is read by layouts/pdf_text.py), then `grid.py` (the one intermediate form) and `assemble/`
 (Grid → Plan: header mapping, row structure, units, reports, period). `safety.py` stands at the
-door. `read_plan(path)` picks the reader by the file's suffix.
+door. `read_plan(path, units=registry)` picks the reader by the file's suffix and reads unit
+names with the organization's registry (duban.core.units; general knowledge alone by default).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from pathlib import Path
 
 from duban.core.errors import InputError
 from duban.core.model import Plan
+from duban.core.units import GENERAL, Registry
 
 
-def read_plan(path: str | Path, *, district: str | None = None) -> Plan:
+def read_plan(path: str | Path, *, units: Registry = GENERAL, district: str | None = None) -> Plan:
+    """The document as a Plan; `units` is the organization's registry, carried on the plan."""
     path = Path(path)
     if not path.exists():
         raise InputError("no such file", source=str(path))
@@ -25,19 +28,19 @@ def read_plan(path: str | Path, *, district: str | None = None) -> Plan:
     if suffix in (".txt", ".text", ".md", ""):
         from duban.core.importers.layouts.detect import read_text_file
 
-        return read_text_file(path, district=district)
+        return read_text_file(path, district=district, units=units)
     if suffix in (".docx", ".doc", ".wps", ".rtf"):
         from duban.core.importers.formats.docx import read_docx
 
-        return read_docx(path, district=district)
+        return read_docx(path, district=district, units=units)
     if suffix in (".xlsx", ".xlsm", ".xls", ".et"):
         from duban.core.importers.formats.xlsx import read_xlsx
 
-        return read_xlsx(path, district=district)
+        return read_xlsx(path, district=district, units=units)
     if suffix == ".pdf":
         from duban.core.importers.formats.pdf import read_pdf
 
-        return read_pdf(path, district=district)
+        return read_pdf(path, district=district, units=units)
     raise InputError(
         f"unknown document type '{suffix}': duban reads .txt, .docx, .xlsx and .pdf",
         source=str(path),

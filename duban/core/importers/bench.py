@@ -21,9 +21,11 @@ def example_pdf() -> Path:
     from duban.core.importers import read_plan
     from duban.core.render.pdf import docx_to_pdf
     from duban.core.render.table_docx import table_docx
+    from duban.core.units import units_beside
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    plan = read_plan(ROOT / "examples" / "yicheng-2021-q3.txt")
+    example = ROOT / "examples" / "yicheng-2021-q3.txt"
+    plan = read_plan(example, units=units_beside(example))
     pdf.write_bytes(docx_to_pdf(table_docx(plan)))
     return pdf
 
@@ -55,8 +57,11 @@ def bench_pdf_import(path: Path | None = None, runs: int = 3) -> list[tuple[str,
 
     with pdfplumber.open(path) as pdf:
         pages = len(pdf.pages)
-    ours, theirs = _medians([lambda: read_pdf(path), plumber], runs)
-    plan = read_pdf(path)
+    from duban.core.units import units_beside
+
+    units = units_beside(ROOT / "examples" / "yicheng-2021-q3.txt")
+    ours, theirs = _medians([lambda: read_pdf(path, units=units), plumber], runs)
+    plan = read_pdf(path, units=units)
     return [
         (
             f"PDF import ({pages} pages, {len(plan.tasks)} tasks), median of {runs}",

@@ -15,10 +15,11 @@ CLAUSE_END = "，。；;！!？?\n"
 # the colon; the words before it name the project.
 _COLONS = "：:"
 _GROWTH_WORDS = re.compile(r"(同比|比上年|较上年)?(增长|增幅|增速|提高|提升)(达到|达)?$")
-# Leading words that say what to do, not what is counted: stripped from the metric.
+# Leading words that say what to do, not what is counted, and the organization's own whole
+# (全县, 全区, 全市, 全镇): stripped from the metric.
 _LEADING = re.compile(
     r"^[、，,\s]*(全年|力争|争取|确保|努力|实现|完成|拟安排|安排|推动|加快推进|推进|"
-    r"加快|建成|培育|认证|全区)*"
+    r"加快|建成|培育|认证|全[市区县旗乡镇])*"
 )
 _TRAILING = re.compile(r"(达到|达|突破|超过|不低于|不少于|为|共|总计|累计|等)+$")
 # "投资50亿元大项目": a size that describes what is sought, not the amount to reach.

@@ -43,6 +43,7 @@ from duban.core.judgement.verdicts import (
 )
 from duban.core.model import Period, Plan, Task
 from duban.core.schedule import schedule_share
+from duban.core.units import GENERAL, Registry
 
 __all__ = [
     "ActualEvidence",
@@ -122,6 +123,7 @@ def judge_plan(
     A decomposition plan (任务分解方案: targets and units, no progress at all) is not judged: its
     judgement says so (`kind`, `notice`), and each task's targets are listed with nothing against
     them.
+    Units are read with the plan's registry (`plan.units`: the organization's units).
     """
     reporting = any(r.text.strip() for t in plan.tasks for r in t.reports)
     if not reporting and (plan.kind == "decomposition" or plan.period is None):
@@ -129,10 +131,19 @@ def judge_plan(
     period = plan.period or DEFAULT_PERIOD
     reused = reused_flags(plan, thresholds)
     before = {t.seq: t for t in previous.tasks} if previous is not None else {}
+    units = plan.units.at_level(plan.level)
     return PlanJudgement(
         period,
         tuple(
-            judge_task(t, period, before.get(t.seq), thresholds, reused.get(t.seq, ()), reporting)
+            judge_task(
+                t,
+                period,
+                before.get(t.seq),
+                thresholds,
+                reused.get(t.seq, ()),
+                reporting,
+                units=units,
+            )
             for t in plan.tasks
         ),
     )
@@ -186,9 +197,12 @@ def judge_task(
     thresholds: FlagSettings = DEFAULT_SETTINGS,
     reused: tuple[Flag, ...] | list[Flag] = (),
     reporting: bool = True,
+    *,
+    units: Registry = GENERAL,
 ) -> TaskJudgement:
     """One task's verdict; `reporting` False for a plan nobody has reported on yet (a
-    decomposition table), where a missing report is no news."""
+    decomposition table), where a missing report is no news. `units` is the organization's
+    registry (which unit answers under which responsibility)."""
     m = period.end_month
     indicators = target_indicators(task.target)
     figures = reported_actuals(task, only_if=None if indicators else ESTIMATE)
@@ -218,7 +232,8 @@ def judge_task(
         under_way=any(ONGOING.search(p) and not BLOCKED.search(p) for p in all_parts),
     )
     verdict = task_verdict(facts) if task.reports else "in_progress"
-    flags = _flags(task, period, previous, thresholds, matches, figures, verdict) + list(reused)
+    flags = _flags(task, period, previous, thresholds, matches, figures, verdict, units)
+    flags += list(reused)
     if not reporting:
         flags = [f for f in flags if f.kind != "missing_report"]
     return TaskJudgement(
@@ -230,15 +245,15 @@ def judge_task(
     )
 
 
-def _flags(task, period, previous, thresholds, matches, figures, verdict) -> list[Flag]:
-    out = missing_report_flags(task) + unlisted_reporter_flags(task)
+def _flags(task, period, previous, thresholds, matches, figures, verdict, units) -> list[Flag]:
+    out = missing_report_flags(task, units) + unlisted_reporter_flags(task, units)
     out += vague_flags(task, thresholds)
     out += unchanged_flags(task, previous, thresholds)
     if verdict != "stalled":
         out += blocked_flags(task)
     out += stale_flags(task, period.end_month, period.label)
     out += estimate_flags(task, figures)
-    out += inconsistent_flags(task, matches, figures)
+    out += inconsistent_flags(task, matches, figures, units.level)
     return out
 
 

@@ -12,8 +12,9 @@ def bench_judge(runs: int = 20) -> float:
     """Median seconds of judge_plan on the parsed example (parsing is not timed)."""
     from duban.core.importers import read_plan
     from duban.core.judgement import judge_plan
+    from duban.core.units import units_beside
 
-    plan = read_plan(EXAMPLE)
+    plan = read_plan(EXAMPLE, units=units_beside(EXAMPLE))
     judge_plan(plan)  # warm the regex and cn2an caches once, as a long-running server would
     times = []
     for _ in range(runs):

@@ -13,7 +13,7 @@ from duban.core.indicators.quantities import find_quantities
 from duban.core.judgement.match import Match, ReportedActual, common_run
 from duban.core.judgement.verdicts import BLOCKED, is_blocked, parts
 from duban.core.model import Plan, Report, Task
-from duban.core.units import REGISTRY
+from duban.core.units import Registry
 
 FlagKind = Literal[
     "vague",
@@ -113,7 +113,7 @@ def estimate_flags(task: Task, figures: tuple[ReportedActual, ...]) -> list[Flag
     return out
 
 
-def missing_report_flags(task: Task) -> list[Flag]:
+def missing_report_flags(task: Task, units: Registry) -> list[Flag]:
     if not task.reports or all(not r.text.strip() for r in task.reports):
         return [
             Flag("missing_report", u.canonical or u.name, "责任单位未报送进展情况")
@@ -124,28 +124,32 @@ def missing_report_flags(task: Task) -> list[Flag]:
     reporters = [r.canonical or r.unit for r in task.reports if r.unit and r.text.strip()]
     out = []
     for u in task.units:
-        if REGISTRY.kind(u.name) == "group":
+        if units.kind(u.name) == "group":
             continue  # a group's members answer as they have something to say
-        if not any(REGISTRY.covers(u.name, rep) for rep in reporters if rep):
+        if not any(units.covers(u.name, rep) for rep in reporters if rep):
             role = "牵头单位" if u.role == "lead" else "配合单位"
             out.append(Flag("missing_report", u.canonical or u.name, f"{role}未报送进展情况"))
     return out
 
 
-def unlisted_reporter_flags(task: Task) -> list[Flag]:
+def unlisted_reporter_flags(task: Task, units: Registry) -> list[Flag]:
     out = []
     for r in task.reports:
         if r.unit is None:
             continue
-        if not any(REGISTRY.covers(u.name, r.unit) for u in task.units):
+        if not any(units.covers(u.name, r.unit) for u in task.units):
             out.append(
                 Flag("unlisted_reporter", r.canonical or r.unit, "报送单位不在本任务的责任单位之列")
             )
     return out
 
 
-def inconsistent_flags(task: Task, matches: tuple[Match, ...], figures) -> list[Flag]:
-    """A town's figure above the district total for the same metric (a warning only)."""
+def inconsistent_flags(
+    task: Task, matches: tuple[Match, ...], figures, level: str | None = None
+) -> list[Flag]:
+    """A town's figure above the organization's total for the same metric (a warning only);
+    `level` (区, 县 …) words the total as 全区, 全县."""
+    whole = f"全{level}" if level else "总体"
     out = []
     for m in matches:
         if m.found is None or not m.found.lead or m.indicator.kind != "amount":
@@ -163,7 +167,7 @@ def inconsistent_flags(task: Task, matches: tuple[Match, ...], figures) -> list[
                 continue
             if a.quantity.base > total.quantity.base:
                 reason = (
-                    f"{f.reporter}报“{a.clause}”，高于全区“{total.clause}”"
+                    f"{f.reporter}报“{a.clause}”，高于{whole}“{total.clause}”"
                     "（统计口径可能不同，请核实）"
                 )
                 out.append(Flag("inconsistent", f.reporter, reason, a.clause))

@@ -28,8 +28,9 @@ def bench_render(runs: int = 5, pdf_runs: int = 3) -> dict[str, float]:
     from duban.core.render.pdf import docx_to_pdf
     from duban.core.render.table_docx import table_docx
     from duban.core.render.table_xlsx import table_xlsx
+    from duban.core.units import units_beside
 
-    plan = read_plan(EXAMPLE)
+    plan = read_plan(EXAMPLE, units=units_beside(EXAMPLE))
     docx = table_docx(plan)
     cpu_before = _children_cpu()
     pdf_s = _median(lambda: docx_to_pdf(docx), pdf_runs)

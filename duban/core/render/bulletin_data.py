@@ -21,7 +21,6 @@ from duban.core.render.verdicts import (
     by_seq,
     name_of,
 )
-from duban.core.units import REGISTRY
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "bulletin_template.toml"
 QUALITY_FLAGS = ("vague", "unchanged", "reused")
@@ -133,7 +132,7 @@ def missing_units(plan: Plan) -> dict[str, list[int]]:
             continue
         reported = {r.canonical or r.unit for r in t.reports}
         for u in t.units:
-            if REGISTRY.kind(u.canonical or u.name) == "group" or "各" in u.name:
+            if plan.units.kind(u.canonical or u.name) == "group" or "各" in u.name:
                 continue
             if (u.canonical or u.name) not in reported:
                 out.setdefault(u.name, []).append(t.seq)

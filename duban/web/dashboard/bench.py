@@ -39,12 +39,13 @@ def _setup():
     from django.db import connection
 
     from duban.core.importers import read_plan
+    from duban.core.units import units_beside
     from duban.web.accounts.models import Membership
     from duban.web.plans.models import Plan
     from duban.web.plans.services import plan_import
 
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    plan_import(read_plan(EXAMPLE), source=str(EXAMPLE))
+    plan_import(read_plan(EXAMPLE, units=units_beside(EXAMPLE)), source=str(EXAMPLE))
     plan = Plan.objects.get()
     user = get_user_model().objects.create_user("bench-office", password="x")
     Membership.objects.create(user=user, organization=plan.organization, role="office")

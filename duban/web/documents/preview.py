@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from duban.core import model as core
-from duban.core import units as registry
 from duban.web.documents.wording import warning_sentence, where
 from duban.web.plans import seam
 
@@ -52,7 +51,7 @@ class SectionRow:
 class UnitRow:
     name: str  # as it will be stored: the registry's canonical name when it knows the unit
     written: tuple[str, ...]  # other spellings in the document
-    known: bool  # in the unit registry (units.py)
+    known: bool  # a unit of the organization, or read as one by its words
     new: bool  # not yet a unit of the organization: the import creates it
 
 
@@ -166,7 +165,7 @@ def _units(plan: core.Plan, existing: set[str]) -> tuple[UnitRow, ...]:
         UnitRow(
             name=name,
             written=tuple(sorted(spellings - {name})),
-            known=registry.lookup(name) is not None,
+            known=not plan.units.is_unknown(name),
             new=name not in existing,
         )
         for name, spellings in seen.items()

@@ -15,6 +15,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path, PurePath
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from duban.core.importers.safety import read_isolated
 from duban.web.documents.preview import FORMATS, Preview, plan_preview
 from duban.web.documents.wording import error_sentence
 from duban.web.orgs.models import Organization
+from duban.web.orgs.selectors import org_registry
 from duban.web.plans.models import Plan
 from duban.web.plans.services import ImportSummary, plan_import
 
@@ -94,7 +96,8 @@ def upload_read(
             for chunk in uploaded.chunks():
                 out.write(chunk)
         try:
-            plan = read_isolated(read_plan, raw, memory_mb=READ_MEMORY_MB, seconds=READ_SECONDS)
+            reader = partial(read_plan, units=org_registry(organization))
+            plan = read_isolated(reader, raw, memory_mb=READ_MEMORY_MB, seconds=READ_SECONDS)
         except InputError as exc:
             raise UploadError(error_sentence(exc, filename)) from exc
     finally:
@@ -156,7 +159,7 @@ def _read(path: Path, token: str, *, user, organization: Organization) -> Upload
         data["filename"],
         data["suffix"],
         data["created"],
-        core.plan_from_dict(data["plan"]),
+        replace(core.plan_from_dict(data["plan"]), units=org_registry(organization)),
     )
 
 

@@ -1,13 +1,24 @@
-"""An organization (a district; a deployment may hold many) and its responsible units."""
+"""An organization (a 市, 区, 县, 旗 or 乡镇; a deployment may hold many) and its responsible units.
+
+The organization's settings word its pages and documents (bulletin masthead, addressees, flag
+reasons); its Unit rows, with their aliases and group members, are the unit registry its
+imports and rounds read (orgs/selectors.org_registry).
+"""
 
 from __future__ import annotations
 
 from django.db import models
 
+from duban.core.units import LEVELS
+
 
 class Organization(models.Model):
     name = models.CharField("名称", max_length=100, unique=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    level = models.CharField("层级", max_length=4, choices=[(v, v) for v in LEVELS], blank=True)
+    office_name = models.CharField("督查机构名称", max_length=100, blank=True)
+    bulletin_series = models.CharField("通报名称", max_length=100, blank=True)
+    addressees = models.CharField("主送单位", max_length=300, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "机构"
@@ -22,8 +33,11 @@ class Unit(models.Model):
 
     class Kind(models.TextChoices):
         DEPARTMENT = "department", "部门"
-        TOWN = "town", "镇"
+        DISTRICT = "district", "区县"
+        TOWN = "town", "乡镇"
         STREET = "street", "街道"
+        VILLAGE = "village", "村"
+        COMMUNITY = "community", "社区"
         ENTERPRISE = "enterprise", "企业"
         GROUP = "group", "单位组"
         OTHER = "other", "其他"
@@ -37,6 +51,8 @@ class Unit(models.Model):
     members = models.ManyToManyField(
         "self", symmetrical=False, related_name="groups", blank=True, verbose_name="成员单位"
     )
+    # For a group: the kinds of unit it stands for (各镇（街） → town, street), from a units file.
+    member_kinds = models.JSONField("成员类别", default=list, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "单位"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from duban.core import model as core
-from duban.core import units as registry
+from duban.core.units import Registry, level_of
+from duban.web.orgs.models import Unit
+from duban.web.orgs.selectors import unit_to_core
 from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report, Responsibility, Task
 
 
@@ -83,8 +86,8 @@ def _for_period(rows: Sequence[dict], period: Period | None) -> list[dict]:
 
 
 def unit_name_from_core(name: str, canonical: str | None) -> str:
-    """The name a unit is stored under: the registry's canonical one when it knows it."""
-    return canonical or registry.canonical(name) or name.strip()
+    """The name a unit is stored under: the canonical one the plan's registry gave it."""
+    return canonical or name.strip()
 
 
 def lead_unit_name(task: core.Task) -> str | None:
@@ -94,34 +97,34 @@ def lead_unit_name(task: core.Task) -> str | None:
     return unit_name_from_core(leads[0].name, leads[0].canonical) if leads else None
 
 
-def unit_from_core(name: str) -> dict:
-    known = registry.lookup(name)
-    return {
-        "kind": known.kind if known else registry.REGISTRY.kind(name),
-        "aliases": list(known.aliases) if known else [],
-    }
-
-
-def group_members(name: str) -> tuple[tuple[str, ...], bool]:
-    """A group's member names, and whether the list is closed (named members only)."""
-    known = registry.lookup(name)
-    if known is None or known.kind != "group":
-        return (), True
-    return registry.expand_group(name), not known.member_kinds
-
-
-def to_core(plan: Plan, period: Period | None = None, states=REPORTED_STATES) -> core.Plan:
+def to_core(
+    plan: Plan,
+    period: Period | None = None,
+    states=REPORTED_STATES,
+    units: Registry | None = None,
+) -> core.Plan:
     """The plan as the core sees it, with one period's reports in these states (by default the
-    reported ones: submitted or accepted) for renderers and judgement."""
+    reported ones: submitted or accepted) for renderers and judgement.
+
+    It carries a unit registry: `units` when the caller has the organization's, else one made
+    from the units these rows name (their kinds, aliases and the spellings the plan wrote),
+    which is all judgement and rendering ask of it, with no query more.
+    """
     sections = plan.sections.prefetch_related("tasks__responsibilities__unit")
     reports: dict[int, list[Report]] = {}
     if period is not None:
         rows = period.reports.filter(state__in=states).exclude(text="")
         for r in rows.select_related("unit").order_by("task_id", "id"):
             reports.setdefault(r.task_id, []).append(r)
+    named: dict[int, tuple[Unit, set[str]]] = {}
 
     def task(t: Task) -> core.Task:
         resp: list[Responsibility] = list(t.responsibilities.all())
+        for r in resp:
+            named.setdefault(r.unit.pk, (r.unit, set()))[1].add(r.name_as_written)
+        for r in reports.get(t.pk, []):
+            if r.unit is not None:
+                named.setdefault(r.unit.pk, (r.unit, set()))
         return core.Task(
             seq=t.seq,
             target=t.target,
@@ -159,18 +162,32 @@ def to_core(plan: Plan, period: Period | None = None, states=REPORTED_STATES) ->
             items=tuple(t.items),
         )
 
+    built = tuple(
+        core.Section(s.number, s.title, s.declared_count, tuple(task(t) for t in s.tasks.all()))
+        for s in sections
+    )
+    org = plan.organization
+    if units is None:
+        units = Registry(
+            (
+                replace(
+                    unit_to_core(u),
+                    aliases=tuple(dict.fromkeys([*u.aliases, *sorted(w - {u.name, ""})])),
+                )
+                for u, w in named.values()
+            ),
+            level=org.level or level_of(org.name),
+        )
     return core.Plan(
         title=plan.title,
         year=plan.year,
-        district=plan.organization.name,
+        district=org.name,
         period=(
             core.Period(period.label, period.end_month, period.year, period.kind)
             if period
             else None
         ),
-        sections=tuple(
-            core.Section(s.number, s.title, s.declared_count, tuple(task(t) for t in s.tasks.all()))
-            for s in sections
-        ),
+        sections=built,
         source=plan.source or None,
+        units=units,
     )

@@ -12,6 +12,7 @@ from duban.core import model as core
 from duban.core.errors import InputError
 from duban.web.audit.services import audit_record, snapshot
 from duban.web.orgs.models import Organization, Unit
+from duban.web.orgs.services import group_link_defaults
 from duban.web.plans import seam
 from duban.web.plans.models import (
     Milestone,
@@ -142,36 +143,35 @@ def _unit_names(plan: core.Plan) -> dict[str, set[str]]:
 
 
 def _ensure_units(org: Organization, plan: core.Plan, summary: ImportSummary) -> dict[str, Unit]:
+    """Every unit the plan names, created with the kind and aliases its registry gives; each
+    group linked to its default members (orgs.services.group_link_defaults)."""
+    registry = plan.units
     units = {u.name: u for u in org.units.all()}
     wanted = _unit_names(plan)
-    groups = {n: seam.group_members(n) for n in wanted if seam.group_members(n)[0]}
-    for members, closed in groups.values():
-        if closed:
-            for m in members:
-                wanted.setdefault(m, set())
+    groups = {n: registry.group(n) for n in wanted}
+    groups = {n: g for n, g in groups.items() if g is not None}
+    for name in groups:
+        # The units a group stands for by default are units of the plan too: the ones it
+        # names ('…局等执法部门'), and the registry's towns and streets for 各镇（街）.
+        for m in registry.expand_group(name):
+            wanted.setdefault(m, set())
     new = []
     for name, spellings in wanted.items():
         if name in units:
             continue
-        fields = seam.unit_from_core(name)
-        aliases = sorted(set(fields["aliases"]) | {s for s in spellings if s != name})
-        new.append(Unit(organization=org, name=name, kind=fields["kind"], aliases=aliases))
+        aliases = sorted(set(registry.aliases_of(name)) | {s for s in spellings if s != name})
+        group = groups.get(name)
+        kinds = list(group.kinds) if group is not None and not group.open_ended else []
+        kind = "group" if group is not None else registry.kind(name)
+        new.append(
+            Unit(organization=org, name=name, kind=kind, aliases=aliases, member_kinds=kinds)
+        )
     for u in Unit.objects.bulk_create(new):
         units[u.name] = u
     summary.units_created = len(new)
-    through = Unit.members.through
-    existing = set(
-        through.objects.filter(from_unit__organization=org).values_list(
-            "from_unit_id", "to_unit_id"
-        )
-    )
-    links = [
-        through(from_unit_id=units[g].pk, to_unit_id=units[m].pk)
-        for g, (members, _) in groups.items()
-        for m in members
-        if m in units and (units[g].pk, units[m].pk) not in existing
-    ]
-    through.objects.bulk_create(links)
+    for name, g in groups.items():
+        named = tuple(registry.canonical(m) or m for m in g.named)
+        group_link_defaults(units[name], units, named=named)
     return units
 
 

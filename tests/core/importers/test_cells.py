@@ -5,25 +5,35 @@ from __future__ import annotations
 import pytest
 
 from duban.core.importers.assemble.cells import parse_deadline, split_milestones, split_units
+from duban.core.units import GENERAL, Registry, Unit
 
 
 def test_it_splits_units_on_every_separator_and_drops_the_full_stop():
-    got = [n for n, _ in split_units("区发改局、区财政局，区住建局；区自然资源局\n各镇（街）。")]
+    got = [
+        n
+        for n, _ in split_units("区发改局、区财政局，区住建局；区自然资源局\n各镇（街）。", GENERAL)
+    ]
     assert got == ["区发改局", "区财政局", "区住建局", "区自然资源局", "各镇（街）"]
 
 
 def test_it_keeps_a_bracketed_alias_with_its_unit():
-    got = [n for n, _ in split_units("区住建局（区人防办、区城管局）、区水利局")]
+    got = [n for n, _ in split_units("区住建局（区人防办、区城管局）、区水利局", GENERAL)]
     assert got == ["区住建局（区人防办、区城管局）", "区水利局"]
 
 
 def test_it_joins_a_unit_name_broken_over_two_lines():
-    got = [n for n, _ in split_units("区商务和投资促\n进局\n丰源轮胎")]
+    got = [n for n, _ in split_units("区商务和投资促\n进局\n丰源轮胎", GENERAL)]
     assert got == ["区商务和投资促进局", "丰源轮胎"]
 
 
+def test_it_joins_the_two_lines_of_a_name_only_the_registry_knows():
+    known = Registry([Unit("开发区管委会", "other")])
+    assert [n for n, _ in split_units("开发区管委\n会", known)] == ["开发区管委会"]
+    assert [n for n, _ in split_units("开发区管委\n会", GENERAL)] == ["开发区管委", "会"]
+
+
 def test_it_reads_a_role_the_cell_states():
-    assert split_units("区发改局牵头，各镇（街）配合") == [
+    assert split_units("区发改局牵头，各镇（街）配合", GENERAL) == [
         ("区发改局", "lead"),
         ("各镇（街）", "co"),
     ]

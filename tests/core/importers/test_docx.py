@@ -23,7 +23,7 @@ from tests.core.importers.tables import (
 )
 def test_it_reads_the_example_back_from_a_word_table(example_plan, tmp_path, layout):
     path = progress_docx(example_plan, tmp_path / "example.docx", **layout)
-    plan = read_docx(path)
+    plan = read_docx(path, units=example_plan.units)
     assert len(plan.tasks) == 108
     assert comparable(plan) == comparable(example_plan)
     assert sections_of(plan) == sections_of(example_plan)

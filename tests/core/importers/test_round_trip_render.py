@@ -28,7 +28,7 @@ def _same(plan, example_plan) -> None:
 
 
 def test_it_reads_back_the_rendered_word_table(rendered, example_plan):
-    _same(read_plan(rendered / "example.docx"), example_plan)
+    _same(read_plan(rendered / "example.docx", units=example_plan.units), example_plan)
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice renders the PDF")
@@ -37,14 +37,14 @@ def test_it_reads_back_the_rendered_pdf(rendered, example_plan):
 
     pdf = rendered / "example.pdf"
     pdf.write_bytes(docx_to_pdf((rendered / "example.docx").read_bytes()))
-    _same(read_plan(pdf), example_plan)
+    _same(read_plan(pdf, units=example_plan.units), example_plan)
 
 
 def test_it_reads_back_the_rendered_workbook(example_plan, tmp_path):
     from duban.core.render.table_xlsx import table_xlsx
 
     (tmp_path / "example.xlsx").write_bytes(table_xlsx(example_plan))
-    plan = read_plan(tmp_path / "example.xlsx")
+    plan = read_plan(tmp_path / "example.xlsx", units=example_plan.units)
     assert comparable(plan) == comparable(example_plan)
     # The workbook names each task's section in a column (所属部分) and holds no title.
     assert [s.title for s in plan.sections] == [s.title for s in example_plan.sections]

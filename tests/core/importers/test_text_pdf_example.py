@@ -201,7 +201,7 @@ def test_it_matches_the_reviewed_golden_copy(example_plan):
     assert data == json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
-def test_it_accounts_for_every_character_of_the_source(example_path):
+def test_it_accounts_for_every_character_of_the_source(example_path, example_units):
     """Nothing is dropped silently: each character is in a task or recognisable furniture."""
     from duban.core.importers.layouts.lines import classify
     from duban.core.importers.layouts.pdf_columns import measure_widths, split_row
@@ -211,10 +211,10 @@ def test_it_accounts_for_every_character_of_the_source(example_path):
     lines = classify(text)
     furniture = "".join(x.text for x in lines if x.kind in ("footer", "title", "header", "section"))
     rows = [r for _, rs in _sections_and_rows(lines, []) for r in rs]
-    widths = measure_widths(rows)
+    widths = measure_widths(rows, example_units)
     placed = []
     for row in rows:
-        p = split_row(row, widths)
+        p = split_row(row, widths, example_units)
         placed.append(str(p.seq))
         placed += [x.text for x in p.target + p.units + p.progress]
     assert sorted(squash(furniture + "".join(placed))) == sorted(squash(text))

@@ -6,13 +6,14 @@ from pathlib import Path
 
 from duban.core.importers.layouts.detect import parse_any_text
 from duban.core.model import Plan
+from duban.core.units import GENERAL
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def read(name: str) -> Plan:
     path = FIXTURES / name
-    return parse_any_text(path.read_text(encoding="utf-8"), str(path))
+    return parse_any_text(path.read_text(encoding="utf-8"), str(path), units=GENERAL)
 
 
 def rows(plan: Plan) -> list[tuple]:

@@ -16,6 +16,7 @@ from duban.core.importers.layouts.detect import (
 )
 from duban.core.importers.layouts.pdf_text import parse_text
 from duban.core.model import plan_to_dict
+from duban.core.units import units_beside
 from tests.core.layouts.reading import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -41,7 +42,7 @@ def test_it_detects_each_web_layout(name, layout):
 
 def test_it_reads_a_file_in_any_layout_and_the_example_as_its_golden_copy(tmp_path):
     golden = json.loads((ROOT / "tests" / "golden" / "yicheng-2021-q3.plan.json").read_text())
-    assert plan_to_dict(read_text_file(EXAMPLE)) == golden
+    assert plan_to_dict(read_text_file(EXAMPLE, units=units_beside(EXAMPLE))) == golden
     path = tmp_path / "gbk-table.txt"
     path.write_bytes(
         "序号 | 工作任务 | 责任单位 | 进展情况\n1 | 新建公园 | 区城管局 | 已完成。\n".encode(
@@ -54,8 +55,9 @@ def test_it_reads_a_file_in_any_layout_and_the_example_as_its_golden_copy(tmp_pa
 def test_it_hands_the_example_to_the_pdf_reader_unchanged():
     text = EXAMPLE.read_text(encoding="utf-8")
     assert detect_layout(text) == "pdf"
-    plan = parse_any_text(text, str(EXAMPLE))
-    assert plan == parse_text(text, source=str(EXAMPLE))
+    units = units_beside(EXAMPLE)
+    plan = parse_any_text(text, str(EXAMPLE), units=units)
+    assert plan == parse_text(text, source=str(EXAMPLE), units=units)
     assert len(plan.tasks) == 108
     assert [t.seq for t in plan.tasks] == list(range(1, 109))
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from duban.core.importers.assemble.columns import period_end_month
 from duban.core.model import Milestone
-from duban.core.units import REGISTRY, looks_like_unit
+from duban.core.units import Registry
 
 _OPEN = "（(【["
 _CLOSE = "）)】]"
@@ -50,7 +50,7 @@ def join_visual_lines(lines: list[str]) -> str:
     return out
 
 
-def split_units(text: str) -> list[tuple[str, str | None]]:
+def split_units(text: str, units: Registry) -> list[tuple[str, str | None]]:
     """'区发改局、各镇（街）\\n区财政局（牵头）' → names with the role a cell states (牵头/配合), if any.
 
     Splits on 、 , ， ； / and line breaks, never inside brackets (区住建局（区人防办） stays one
@@ -79,10 +79,10 @@ def split_units(text: str) -> list[tuple[str, str | None]]:
         if not name:
             joinable = False
             continue
-        if joinable and names and _wrapped(names[-1], name):
+        if joinable and names and _wrapped(names[-1], name, units):
             names[-1] += name
         else:
-            names.extend(_split_spaces(name))
+            names.extend(_split_spaces(name, units))
         joinable = by_newline
     out: list[tuple[str, str | None]] = []
     for name in names:
@@ -95,19 +95,20 @@ def split_units(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def _wrapped(before: str, after: str) -> bool:
+def _wrapped(before: str, after: str, units: Registry) -> bool:
     """Whether two lines are one unit name the cell's width broke."""
-    if REGISTRY.lookup(before + after) is not None:
+    if units.lookup(before + after) is not None:
         return True  # '开发区管委' + '会': a known name, though the first line looks whole
-    if looks_like_unit(before) and (looks_like_unit(after) or not after.startswith(("（", "("))):
+    shaped = units.looks_like_unit
+    if shaped(before) and (shaped(after) or not after.startswith(("（", "("))):
         return False
-    return looks_like_unit(before + after) or REGISTRY.is_prefix(before)
+    return shaped(before + after) or units.is_prefix(before)
 
 
-def _split_spaces(name: str) -> list[str]:
+def _split_spaces(name: str, units: Registry) -> list[str]:
     # Names set apart by spaces ('区发改局 区财政局') split only when every part is a unit.
     parts = name.split()
-    if len(parts) > 1 and all(looks_like_unit(p) for p in parts):
+    if len(parts) > 1 and all(units.looks_like_unit(p) for p in parts):
         return parts
     return ["".join(parts)]
 

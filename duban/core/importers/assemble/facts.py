@@ -1,5 +1,5 @@
 """Facts every importer reads the same way: a document's year and district, and the warning
-for a unit the registry does not know. (The period is read by period.py.)"""
+for a name that does not read as a unit. (The period is read by period.py.)"""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from duban.core.errors import Diagnostic
-from duban.core.units import REGISTRY
+from duban.core.units import Registry
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _DISTRICT_NAME = re.compile(r"^[\u4e00-\u9fff]{2}[区县市]$")
@@ -30,10 +30,13 @@ def district_of(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def warn_unknown_unit(name: str, line: int, seq: int, warnings: list[Diagnostic]) -> None:
-    """Once per document and name: a unit the registry does not know (a new name or a typo?)."""
-    if REGISTRY.lookup(name) is not None:
+def warn_unknown_unit(
+    name: str, line: int, seq: int, warnings: list[Diagnostic], units: Registry
+) -> None:
+    """Once per document and name: a name neither known nor shaped like a unit (a person, a
+    typo?). Ordinary units (县发改局, 柳泉乡, 各乡镇) are read by their words and never warned."""
+    if not units.is_unknown(name):
         return
-    message = f"unit '{name}' (first in task {seq}) is not in the unit registry"
+    message = f"'{name}' (first in task {seq}) does not read as a unit name: kept as written"
     if not any(w.message == message for w in warnings):
         warnings.append(Diagnostic(line, message))

@@ -10,32 +10,10 @@ from __future__ import annotations
 import re
 
 from duban.core.model import Person
+from duban.core.units.names import COMPOUND_SURNAMES as _COMPOUND
+from duban.core.units.names import SURNAMES as _SURNAMES
 
-# The most common single-character surnames (together well over 80% of people).
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
-    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万"
-    "钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包"
-    "宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳"
-    "时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇"
-    "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
 _NAME = re.compile(r"^[\u4e00-\u9fff]{4,6}$")
-_COMPOUND = (
-    "欧阳",
-    "司马",
-    "诸葛",
-    "上官",
-    "东方",
-    "皇甫",
-    "令狐",
-    "慕容",
-    "尉迟",
-    "长孙",
-    "夏侯",
-    "公孙",
-    "司徒",
-)
 
 
 def split_leaders(people: tuple[Person, ...]) -> tuple[Person, ...]:

@@ -31,6 +31,7 @@ from duban.core.importers.grid import (
 )
 from duban.core.importers.layouts.lines import FOOTER, SECTION
 from duban.core.model import ColumnUse, Period, Plan, Section
+from duban.core.units import GENERAL, Registry
 
 _CN_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.．]?$")
 _UNIT_KINDS = ("units", "lead", "co")
@@ -44,7 +45,7 @@ class _SectionDraft:
     tasks: list[TaskDraft] = field(default_factory=list)
 
 
-def grid_to_plan(grid: Grid, *, district: str | None = None) -> Plan:
+def grid_to_plan(grid: Grid, *, units: Registry = GENERAL, district: str | None = None) -> Plan:
     """Read a Grid as a progress table or a decomposition table (see the module docstring)."""
     warnings: list[Diagnostic] = []
     sections, title, furniture = _walk(grid, warnings)
@@ -68,7 +69,9 @@ def grid_to_plan(grid: Grid, *, district: str | None = None) -> Plan:
         tasks = []
         for d, seq, written in tasks_of:
             d.number = written
-            tasks.append(build_task(d, seq, warnings, year=year, units_expected=has_units))
+            tasks.append(
+                build_task(d, seq, warnings, units=units, year=year, units_expected=has_units)
+            )
         if sec.declared is not None and sec.declared != len(tasks):
             warnings.append(
                 Diagnostic(
@@ -91,6 +94,7 @@ def grid_to_plan(grid: Grid, *, district: str | None = None) -> Plan:
         furniture=tuple(furniture),
         earlier_periods=earlier,
         columns=column_uses(schemas),
+        units=units,
     )
 
 

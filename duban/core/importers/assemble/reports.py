@@ -9,7 +9,7 @@ from duban.core.importers.assemble.cells import join_visual_lines
 from duban.core.importers.assemble.facts import warn_unknown_unit
 from duban.core.importers.layouts.pdf_columns import is_report_header
 from duban.core.model import Report
-from duban.core.units import REGISTRY, looks_like_unit
+from duban.core.units import Registry
 
 _PUNCTUATION = re.compile(r"[，。；：:、,;！？]")
 _INLINE_HEADER = re.compile(r"^(?P<name>[^，。；：:、\s]{2,30})[：:](?P<rest>.+)$", re.S)
@@ -21,6 +21,7 @@ def split_reports(
     seq: int,
     page: int | None,
     warnings: list[Diagnostic],
+    units: Registry,
 ) -> list[Report]:
     """Progress cells (text, line, the row's own unit) → one report per unit header.
 
@@ -30,8 +31,9 @@ def split_reports(
     out: list[tuple[str | None, int, list[str]]] = []
     for text, line, own in cells:
         started = False
-        for s in _rejoin_headers([x.strip() for x in text.splitlines() if x.strip()], task_units):
-            name, rest = _report_header(s, task_units)
+        lines = [x.strip() for x in text.splitlines() if x.strip()]
+        for s in _rejoin_headers(lines, task_units, units):
+            name, rest = _report_header(s, task_units, units)
             if name is not None:
                 out.append((name, line, [rest] if rest else []))
                 started = True
@@ -44,25 +46,25 @@ def split_reports(
     for name, line, body in out:
         text = join_visual_lines(body)
         if name:
-            warn_unknown_unit(name, line, seq, warnings)
+            warn_unknown_unit(name, line, seq, warnings, units)
         if not text:
             warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty", page))
-        reports.append(Report(name, text, REGISTRY.canonical(name) if name else None, line))
+        reports.append(Report(name, text, units.canonical(name) if name else None, line))
     return reports
 
 
-def _report_header(s: str, task_units: list[str]) -> tuple[str | None, str]:
+def _report_header(s: str, task_units: list[str], units: Registry) -> tuple[str | None, str]:
     """'区发改局：' → (区发改局, ''); '区发改局：上半年…' → (区发改局, '上半年…'); else (None, '')."""
-    name = is_report_header(s, task_units)
+    name = is_report_header(s, units, task_units)
     if name is not None:
         return name, ""
     m = _INLINE_HEADER.match(s)
-    if m and _is_reporter(m.group("name"), task_units):
+    if m and _is_reporter(m.group("name"), task_units, units):
         return m.group("name"), m.group("rest").strip()
     return None, ""
 
 
-def _rejoin_headers(lines: list[str], task_units: list[str]) -> list[str]:
+def _rejoin_headers(lines: list[str], task_units: list[str], units: Registry) -> list[str]:
     """A unit header a narrow cell broke in two ('区房屋征收拆迁事务' / '中心：') made whole."""
     out: list[str] = []
     i = 0
@@ -72,8 +74,8 @@ def _rejoin_headers(lines: list[str], task_units: list[str]) -> list[str]:
             i + 1 < len(lines)
             and len(s) <= 20
             and not _PUNCTUATION.search(s)
-            and _report_header(s, task_units)[0] is None
-            and _report_header(s + lines[i + 1], task_units)[0] is not None
+            and _report_header(s, task_units, units)[0] is None
+            and _report_header(s + lines[i + 1], task_units, units)[0] is not None
         ):
             out.append(s + lines[i + 1])
             i += 2
@@ -83,8 +85,8 @@ def _rejoin_headers(lines: list[str], task_units: list[str]) -> list[str]:
     return out
 
 
-def _is_reporter(name: str, task_units: list[str]) -> bool:
+def _is_reporter(name: str, task_units: list[str], units: Registry) -> bool:
     """An inline '区发改局：上半年…' opens a report only for a unit of the task or a known unit."""
-    if REGISTRY.lookup(name) is not None:
+    if units.lookup(name) is not None:
         return True
-    return looks_like_unit(name) and any(REGISTRY.covers(u, name) for u in task_units)
+    return units.looks_like_unit(name) and any(units.covers(u, name) for u in task_units)

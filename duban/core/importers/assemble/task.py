@@ -32,7 +32,7 @@ from duban.core.model import (
     Task,
     UnitRef,
 )
-from duban.core.units import REGISTRY
+from duban.core.units import GENERAL, Registry, is_person
 
 # A sub-item of a target: （一）…, (1)…, 1.…, 1、…, ①…, 一是….
 ITEM_MARK = re.compile(
@@ -81,25 +81,32 @@ class _Cells:
 
 
 def build_task(
-    d: TaskDraft, seq: int, warnings: list, *, year: int | None = None, units_expected: bool = True
+    d: TaskDraft,
+    seq: int,
+    warnings: list,
+    *,
+    units: Registry = GENERAL,
+    year: int | None = None,
+    units_expected: bool = True,
 ) -> Task:
-    """The task of a draft's rows; `units_expected` is False for a table with no unit column."""
+    """The task of a draft's rows, its unit names read with `units` (the organization's
+    registry); `units_expected` is False for a table with no unit column."""
     got = _Cells()
     for part in d.parts:
         got.targets.append([])
         got.row_units.append([])
         for col, text in zip(d.columns, part.texts, strict=False):
             if text:
-                _read_cell(got, col, text, part, seq, year, warnings)
+                _read_cell(got, col, text, part, seq, year, warnings, units)
         for k, text in enumerate(part.overflow, start=len(d.columns) + 1):
             if text:
                 got.extra.setdefault(f"第{k}列", []).append(text.strip())
     target, items = _target(d.prefix, got)
     if not target:
         warnings.append(Diagnostic(d.line, f"task {seq} has no target text", d.page))
-    unit_refs = _unit_refs(got.units)
+    unit_refs = _unit_refs(got.units, units)
     for u in unit_refs:
-        warn_unknown_unit(u.name, d.line, seq, warnings)
+        warn_unknown_unit(u.name, d.line, seq, warnings, units)
     if not unit_refs and units_expected:
         warnings.append(Diagnostic(d.line, f"task {seq} names no responsible unit", d.page))
     # A row's own unit answers for its progress only where the task has one row per unit.
@@ -109,10 +116,10 @@ def build_task(
     }
     names = [u.name for u in unit_refs]
     cells = [(text, line, own.get(line)) for text, line in got.progress]
-    reports = split_reports(cells, names, seq, d.page, warnings)
+    reports = split_reports(cells, names, seq, d.page, warnings, units)
     earlier: list[Report] = []
     for text, line, period in got.earlier:
-        found = split_reports([(text, line, own.get(line))], names, seq, d.page, warnings)
+        found = split_reports([(text, line, own.get(line))], names, seq, d.page, warnings, units)
         earlier += [Report(r.unit, r.text, r.canonical, r.line, period=period) for r in found]
     deadline_text = "；".join(dict.fromkeys(got.deadlines)) or None
     ongoing, due = _deadline(deadline_text, d, seq, warnings)
@@ -145,13 +152,17 @@ def _read_cell(
     seq: int,
     year: int | None,
     warnings: list,
+    units: Registry,
 ) -> None:
     kind = col.kind
     period = Period(col.label, col.end_month, year) if col.label and col.end_month else None
     if kind == "target":
         got.targets[-1].append(text.strip())
     elif kind in ("units", "lead", "co"):
-        for name, stated in split_units(text):
+        for name, stated in split_units(text, units):
+            if units.lookup(name) is None and is_person(name):
+                _person_in_units(Person(name, col.header), seq, part, got.people, warnings)
+                continue
             role: Role
             if stated is not None:
                 role = "lead" if stated == "lead" else "co"
@@ -163,7 +174,7 @@ def _read_cell(
             got.row_units[-1].append(name)
     elif kind == "leader":
         known = [p.name for p in got.people]
-        got.people += [Person(n, col.header) for n, _ in split_units(text) if n not in known]
+        got.people += [Person(n, col.header) for n, _ in split_units(text, units) if n not in known]
     elif kind == "deadline":
         got.deadlines.append(one_line(text))
     elif kind == "milestone":
@@ -240,8 +251,23 @@ def _say_number(words: str, number: str) -> str:
     return f"{words}{number}"
 
 
-def _unit_refs(units: dict[str, Role]) -> tuple[UnitRef, ...]:
-    refs = tuple(UnitRef(n, r, REGISTRY.canonical(n)) for n, r in units.items())
+def _person_in_units(
+    person: Person, seq: int, part: RowPart, people: list[Person], warnings: list[Diagnostic]
+) -> None:
+    """A person's name in a units column (分管领导 written beside the units): one of the people."""
+    if person.name not in [p.name for p in people]:
+        people.append(person)
+    warnings.append(
+        Diagnostic(
+            part.line,
+            f"'{person.name}' in the units of task {seq} is a person's name: kept as a leader",
+            part.page,
+        )
+    )
+
+
+def _unit_refs(named: dict[str, Role], units: Registry) -> tuple[UnitRef, ...]:
+    refs = tuple(UnitRef(n, r, units.canonical(n)) for n, r in named.items())
     if refs and not any(u.role == "lead" for u in refs):
         first = refs[0]
         refs = (UnitRef(first.name, "lead", first.canonical), *refs[1:])

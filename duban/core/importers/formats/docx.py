@@ -20,6 +20,7 @@ from duban.core.importers.assemble.plan import grid_to_plan
 from duban.core.importers.grid import Cell, Grid, GridRow
 from duban.core.importers.safety import LIMITS, Limits, check_office_zip, convert_legacy
 from duban.core.model import Plan
+from duban.core.units import GENERAL, Registry
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
@@ -29,14 +30,20 @@ _T, _TAB, _BR, _CR = (f"{W}{t}" for t in ("t", "tab", "br", "cr"))
 _VAL = f"{W}val"
 
 
-def read_docx(path: str | Path, *, district: str | None = None, limits: Limits = LIMITS) -> Plan:
+def read_docx(
+    path: str | Path,
+    *,
+    units: Registry = GENERAL,
+    district: str | None = None,
+    limits: Limits = LIMITS,
+) -> Plan:
     path = Path(path)
     if path.suffix.lower() in (".doc", ".wps", ".rtf"):
         with tempfile.TemporaryDirectory() as tmp:
             converted = convert_legacy(path, Path(tmp), limits)
-            plan = read_docx(converted, district=district, limits=limits)
+            plan = read_docx(converted, district=district, limits=limits, units=units)
             return replace(plan, source=str(path))
-    return grid_to_plan(docx_grid(path, limits), district=district)
+    return grid_to_plan(docx_grid(path, limits), district=district, units=units)
 
 
 def docx_grid(path: Path, limits: Limits = LIMITS) -> Grid:

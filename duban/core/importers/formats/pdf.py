@@ -21,18 +21,26 @@ from duban.core.importers.assemble.plan import grid_to_plan
 from duban.core.importers.grid import Cell, Grid, GridRow
 from duban.core.importers.safety import LIMITS, Limits, check_size
 from duban.core.model import Plan
+from duban.core.units import GENERAL, Registry
 
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
-def read_pdf(path: str | Path, *, district: str | None = None, limits: Limits = LIMITS) -> Plan:
+def read_pdf(
+    path: str | Path,
+    *,
+    units: Registry = GENERAL,
+    district: str | None = None,
+    limits: Limits = LIMITS,
+) -> Plan:
     path = Path(path)
     grid = pdf_grid(path, limits)
     if grid is None:  # no ruled table: the text-layout importer reads the extracted text
         from duban.core.importers.layouts.pdf_text import parse_text
 
-        return parse_text(pdf_text(path, limits), source=str(path), district=district)
-    return grid_to_plan(grid, district=district)
+        text = pdf_text(path, limits)
+        return parse_text(text, source=str(path), district=district, units=units)
+    return grid_to_plan(grid, district=district, units=units)
 
 
 def _open(path: Path, limits: Limits):
@@ -203,7 +211,7 @@ def _table_rows(table):
 
 
 def _split_fused_header(texts: list[str], cells: list[Cell], line: int, page: int):
-    """'进展情况\\n峨山镇：…' where no rule parted the repeated header from continuation text."""
+    """'进展情况\\n城关镇：…' where no rule parted the repeated header from continuation text."""
     firsts = [t.split("\n", 1) for t in texts]
     heads = [f[0] for f in firsts]
     if not any(len(f) == 2 for f in firsts) or not is_header_row(heads):

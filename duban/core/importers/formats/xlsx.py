@@ -20,18 +20,26 @@ from duban.core.importers.assemble.plan import grid_to_plan
 from duban.core.importers.grid import Cell, Grid, GridRow, looks_like_section
 from duban.core.importers.safety import LIMITS, Limits, check_office_zip, convert_legacy
 from duban.core.model import Plan
+from duban.core.units import GENERAL, Registry
 
 _DEFAULT_SHEET = re.compile(r"^(?:Sheet|工作表|Sheet\s*)\d*$", re.I)
 
 
-def read_xlsx(path: str | Path, *, district: str | None = None, limits: Limits = LIMITS) -> Plan:
+def read_xlsx(
+    path: str | Path,
+    *,
+    units: Registry = GENERAL,
+    district: str | None = None,
+    limits: Limits = LIMITS,
+) -> Plan:
     path = Path(path)
     if path.suffix.lower() in (".xls", ".et"):
         with tempfile.TemporaryDirectory() as tmp:
             converted = convert_legacy(path, Path(tmp), limits)
-            return replace(read_xlsx(converted, district=district, limits=limits), source=str(path))
+            plan = read_xlsx(converted, district=district, limits=limits, units=units)
+            return replace(plan, source=str(path))
     grid, skipped = xlsx_grid(path, limits)
-    plan = grid_to_plan(grid, district=district)
+    plan = grid_to_plan(grid, district=district, units=units)
     if skipped:
         notes = tuple(
             Diagnostic(1, f"sheet '{name}' holds no new task table: not read") for name in skipped

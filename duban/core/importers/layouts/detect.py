@@ -32,6 +32,7 @@ from duban.core.importers.layouts.lists import list_to_grid, looks_like_list, nu
 from duban.core.importers.layouts.pdf_text import looks_like_pdf_text, parse_text
 from duban.core.importers.layouts.rows import rows_to_grid, stream_to_grid
 from duban.core.model import Plan
+from duban.core.units import GENERAL, Registry
 
 Layout = Literal["pipe-rows", "tab-rows", "pipe-cells", "cells", "list", "pdf"]
 
@@ -80,12 +81,14 @@ def _web_layout(text: str, source: str) -> tuple[Layout, Built] | None:
     return None
 
 
-def parse_any_text(text: str, source: str = "<text>", *, district: str | None = None) -> Plan:
+def parse_any_text(
+    text: str, source: str = "<text>", *, units: Registry = GENERAL, district: str | None = None
+) -> Plan:
     """Detect the text's layout and read it; the example's layout goes to pdf_text unchanged."""
     found = _web_layout(text, source)
     if found is None:
         try:
-            return parse_text(text, source=source, district=district)
+            return parse_text(text, source=source, district=district, units=units)
         except InputError:
             if looks_like_pdf_text(text):
                 raise  # the PDF layout, with a fault its reader names (a truncated copy …)
@@ -101,7 +104,7 @@ def parse_any_text(text: str, source: str = "<text>", *, district: str | None = 
             line=1,
         )
     _, (grid, warnings) = found
-    plan = grid_to_plan(grid, district=district)
+    plan = grid_to_plan(grid, district=district, units=units)
     return _finish(plan, grid, warnings)
 
 
@@ -148,9 +151,10 @@ def _finish(plan: Plan, grid: Grid, warnings: list[Diagnostic]) -> Plan:
     )
 
 
-def read_text_file(path: Path, *, district: str | None = None) -> Plan:
+def read_text_file(path: Path, *, units: Registry = GENERAL, district: str | None = None) -> Plan:
     """A .txt document in any layout this module knows (what read_plan calls for text)."""
-    return parse_any_text(decode(path.read_bytes(), str(path)), str(path), district=district)
+    text = decode(path.read_bytes(), str(path))
+    return parse_any_text(text, str(path), district=district, units=units)
 
 
 def debug_layout(text: str, source: str = "<text>") -> Iterator[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from duban.core.importers.layouts.lines import Line
-from duban.core.units import REGISTRY, looks_like_unit
+from duban.core.units import Registry
 
 Column = Literal["target", "units", "progress"]
 _ORDER = {"target": 0, "units": 1, "progress": 2}
@@ -67,7 +67,7 @@ def fragments(row: list[Line]) -> list[list[Line]]:
     return [f for f in out if f]
 
 
-def is_report_header(text: str, task_units: list[str] | None = None) -> str | None:
+def is_report_header(text: str, units: Registry, task_units: list[str] | None = None) -> str | None:
     """'区发改局：' → '区发改局' when the name is a unit (not '智慧城市建设：')."""
     if not text or text[-1] not in "：:":  # most lines: no regex needed
         return None
@@ -75,27 +75,27 @@ def is_report_header(text: str, task_units: list[str] | None = None) -> str | No
     if not m:
         return None
     name = m.group("name")
-    if looks_like_unit(name):
+    if units.looks_like_unit(name):
         return name
-    if task_units and any(REGISTRY.covers(u, name) for u in task_units):
+    if task_units and any(units.covers(u, name) for u in task_units):
         return name
     return None
 
 
-def is_unit_piece(text: str, widths: Widths, nxt: str | None = None) -> bool:
+def is_unit_piece(text: str, widths: Widths, units: Registry, nxt: str | None = None) -> bool:
     """A whole unit name, or the start of one broken over lines ('区商务和投资促' + '进局')."""
-    if is_report_header(text):
+    if is_report_header(text, units):
         return False
-    if looks_like_unit(text):
+    if units.looks_like_unit(text):
         return True
     if width(text) > widths.units or re.search(r"[，。；：:、\d]", text):
         return False
-    if text.startswith(_UNIT_START) or text.startswith(("（", "(")) or REGISTRY.is_prefix(text):
+    if text.startswith(_UNIT_START) or text.startswith(("（", "(")) or units.is_prefix(text):
         return True
-    return bool(nxt) and looks_like_unit(text + _split_gaps(nxt)[0])
+    return bool(nxt) and units.looks_like_unit(text + _split_gaps(nxt)[0])
 
 
-def measure_widths(rows: list[list[Line]]) -> Widths:
+def measure_widths(rows: list[list[Line]], units: Registry) -> Widths:
     """The target column's width is what its lines reach before the first unit line of a row."""
     target_widths: list[int] = []
     unit_widths: list[int] = []
@@ -105,9 +105,9 @@ def measure_widths(rows: list[list[Line]]) -> Widths:
             continue
         lines = frags[0][1:]
         for i, x in enumerate(lines):
-            if looks_like_unit(x.text):
+            if units.looks_like_unit(x.text):
                 target_widths += [width(y.text) for y in lines[:i] if " " not in y.text]
-                unit_widths += [width(y.text) for y in lines[i:] if looks_like_unit(y.text)]
+                unit_widths += [width(y.text) for y in lines[i:] if units.looks_like_unit(y.text)]
                 break
     tw = _high(target_widths, default=28)
     uw = _high(unit_widths, default=16)
@@ -121,7 +121,7 @@ def _high(values: list[int], default: int) -> int:
     return values[int(len(values) * 0.97) - 1]
 
 
-def split_row(row: list[Line], widths: Widths) -> RowPieces:
+def split_row(row: list[Line], widths: Widths, units: Registry) -> RowPieces:
     """Assign every piece of a row's lines to a column (see the module docstring)."""
     first = row[0]
     assert first.seq is not None
@@ -139,7 +139,7 @@ def split_row(row: list[Line], widths: Widths) -> RowPieces:
                 out.progress.extend(Piece(t, n) for t, n in texts[i:])
                 break
             nxt = texts[i + 1][0] if i + 1 < len(texts) else None
-            col = _place_line(text, no, nxt, col, out, st, widths, opening=opening)
+            col = _place_line(text, no, nxt, col, out, st, widths, units, opening=opening)
     return out
 
 
@@ -160,6 +160,7 @@ def _place_line(
     out: RowPieces,
     st: _State,
     w: Widths,
+    units: Registry,
     *,
     opening: bool,
 ) -> Column:
@@ -169,84 +170,99 @@ def _place_line(
         return col
     pieces = _split_gaps(text) if col != "progress" else [text]
     if len(pieces) > 1:
-        cols = _split_columns(pieces, col, out, st, w)
+        cols = _split_columns(pieces, col, out, st, w, units)
         if cols is None:
             pieces, cols = [text], None
     else:
         cols = None
     for i, p in enumerate(pieces):
-        col = cols[i] if cols is not None else _choose(p, nxt, col, out, st, w, opening=opening)
-        _put(p, no, col, out, st, w)
+        col = (
+            cols[i]
+            if cols is not None
+            else _choose(p, nxt, col, out, st, w, units, opening=opening)
+        )
+        _put(p, no, col, out, st, w, units)
     return col
 
 
-def _put(p: str, no: int, col: Column, out: RowPieces, st: _State, w: Widths) -> None:
+def _put(
+    p: str, no: int, col: Column, out: RowPieces, st: _State, w: Widths, units: Registry
+) -> None:
     piece = Piece(p, no)
     if col == "target":
         out.target.append(piece)
         st.target_last = p
     elif col == "units":
         out.units.append(piece)
-        st.unit_pending = _pending_after(st.unit_pending, p, w)
+        st.unit_pending = _pending_after(st.unit_pending, p, w, units)
     else:
         out.progress.append(piece)
 
 
 def _choose(
-    p: str, nxt: str | None, col: Column, out: RowPieces, st: _State, w: Widths, *, opening: bool
+    p: str,
+    nxt: str | None,
+    col: Column,
+    out: RowPieces,
+    st: _State,
+    w: Widths,
+    units: Registry,
+    *,
+    opening: bool,
 ) -> Column:
     if col == "progress":
         return "progress"
-    if p[-1] in "：:" and is_report_header(p, [u.text for u in out.units]):
+    if p[-1] in "：:" and is_report_header(p, units, [u.text for u in out.units]):
         return "progress"
-    unit_like = _completes_unit(st.unit_pending, p, w) or is_unit_piece(p, w, nxt)
+    unit_like = _completes_unit(st.unit_pending, p, w, units) or is_unit_piece(p, w, units, nxt)
     if col == "target":
         if opening and not out.units:
             # Before the first unit line of a row, every line is target text.
             if not out.target or not unit_like:
                 return "target"
-        elif not st.target_done() and width(p) <= w.target and not looks_like_unit(p):
+        elif not st.target_done() and width(p) <= w.target and not units.looks_like_unit(p):
             return "target"
     return "units" if unit_like else "progress"
 
 
-def unit_continues(name: str, last_line: str, t: str, w: Widths) -> bool:
+def unit_continues(name: str, last_line: str, t: str, w: Widths, units: Registry) -> bool:
     """Whether line t continues the unit name built so far (its last line was last_line).
 
     '区商务和投资促' + '进局', '区委办公室' + '（区委重大事项', '区政府各职能部' + '门' (a full line
     that already reads as a unit), '…领导小组' + '成员单位' (a name the registry knows).
     """
-    if not name or width(t) > w.units or re.search(r"[，。；：:、]", t) or is_report_header(t):
+    if (
+        not name
+        or width(t) > w.units
+        or re.search(r"[，。；：:、]", t)
+        or is_report_header(t, units)
+    ):
         return False
     if t.startswith(("（", "(")) or name.count("（") > name.count("）"):
         return True
     joined = name + t
-    if REGISTRY.lookup(joined) is not None and REGISTRY.lookup(t) is None:
+    if units.lookup(joined) is not None and units.lookup(t) is None:
         return True
-    if not looks_like_unit(name):
-        return looks_like_unit(joined) or width(last_line) >= w.units - 4
-    if not (width(last_line) >= w.units - 4 and looks_like_unit(joined)):
+    if not units.looks_like_unit(name):
+        return units.looks_like_unit(joined) or width(last_line) >= w.units - 4
+    if not (width(last_line) >= w.units - 4 and units.looks_like_unit(joined)):
         return False
-    if not looks_like_unit(t):
+    if not units.looks_like_unit(t):
         return True
     # Both halves read as units ('县人力资源和社' + '会保障局'): a full line of a name the
     # registry does not know, followed by a piece that does not start a new name, continues.
-    return (
-        REGISTRY.lookup(name) is None
-        and REGISTRY.lookup(t) is None
-        and not t.startswith(_UNIT_START)
-    )
+    return units.lookup(name) is None and units.lookup(t) is None and not t.startswith(_UNIT_START)
 
 
-def _completes_unit(pending: str, p: str, w: Widths) -> bool:
-    return bool(pending) and unit_continues(pending, pending, p, w)
+def _completes_unit(pending: str, p: str, w: Widths, units: Registry) -> bool:
+    return bool(pending) and unit_continues(pending, pending, p, w, units)
 
 
-def _pending_after(pending: str, p: str, w: Widths) -> str:
+def _pending_after(pending: str, p: str, w: Widths, units: Registry) -> str:
     """The unit name that a following line could still continue, or ''."""
-    joined = pending + p if pending and _completes_unit(pending, p, w) else p
+    joined = pending + p if pending and _completes_unit(pending, p, w, units) else p
     open_bracket = joined.count("（") > joined.count("）")
-    if open_bracket or not looks_like_unit(joined) or width(p) >= w.units - 4:
+    if open_bracket or not units.looks_like_unit(joined) or width(p) >= w.units - 4:
         return joined
     return ""
 
@@ -257,7 +273,7 @@ def _split_gaps(text: str) -> list[str]:
 
 
 def _split_columns(
-    pieces: list[str], col: Column, out: RowPieces, st: _State, w: Widths
+    pieces: list[str], col: Column, out: RowPieces, st: _State, w: Widths, units: Registry
 ) -> list[Column] | None:
     """Columns for the pieces of one line, strictly left to right, or None if they do not fit."""
     if len(pieces) > 3:
@@ -267,7 +283,7 @@ def _split_columns(
     best: list[Column] | None = None
     for combo in _increasing(len(pieces), start):
         cols = [order[i] for i in combo]
-        if _fits(pieces, cols, out, st, w):
+        if _fits(pieces, cols, out, st, w, units):
             best = cols
             break
     return best
@@ -279,17 +295,24 @@ def _increasing(n: int, start: int) -> list[tuple[int, ...]]:
     return list(combinations(range(start, 3), n))
 
 
-def _fits(pieces: list[str], cols: list[Column], out: RowPieces, st: _State, w: Widths) -> bool:
+def _fits(
+    pieces: list[str],
+    cols: list[Column],
+    out: RowPieces,
+    st: _State,
+    w: Widths,
+    units: Registry,
+) -> bool:
     for i, (p, c) in enumerate(zip(pieces, cols, strict=True)):
         last = i == len(pieces) - 1
         if c == "target":
-            if width(p) > w.target or looks_like_unit(p):
+            if width(p) > w.target or units.looks_like_unit(p):
                 return False
             # A target piece followed by progress on the same line must end its sentence.
             if not last and cols[i + 1] == "progress" and not p.endswith(_SENTENCE_END):
                 return False
         elif c == "units":
-            if not (_completes_unit(st.unit_pending, p, w) or is_unit_piece(p, w)):
+            if not (_completes_unit(st.unit_pending, p, w, units) or is_unit_piece(p, w, units)):
                 return False
         elif c == "progress" and i == 0 and not out.units and not last:
             return False

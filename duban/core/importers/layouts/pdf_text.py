@@ -27,7 +27,7 @@ from duban.core.importers.layouts.pdf_columns import (
     unit_continues,
 )
 from duban.core.model import Plan, Report, Section, Task, UnitRef
-from duban.core.units import REGISTRY
+from duban.core.units import GENERAL, Registry
 
 _NUMBERED = re.compile(
     r"^(?:\d{1,2}(?:、|[.．](?!\d))|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)])"
@@ -44,9 +44,9 @@ class _SectionHead:
     line: int
 
 
-def read_text_file(path: Path, *, district: str | None = None) -> Plan:
+def read_text_file(path: Path, *, units: Registry = GENERAL, district: str | None = None) -> Plan:
     data = path.read_bytes()
-    return parse_text(decode(data, str(path)), source=str(path), district=district)
+    return parse_text(decode(data, str(path)), source=str(path), district=district, units=units)
 
 
 def looks_like_pdf_text(text: str) -> bool:
@@ -55,19 +55,21 @@ def looks_like_pdf_text(text: str) -> bool:
     return any(x.kind == "section" for x in lines) and sum(x.kind == "seq" for x in lines) >= 1
 
 
-def parse_text(text: str, *, source: str = "<text>", district: str | None = None) -> Plan:
+def parse_text(
+    text: str, *, units: Registry = GENERAL, source: str = "<text>", district: str | None = None
+) -> Plan:
     # The parse makes tens of thousands of short-lived objects and no reference cycles; the
     # cyclic collector, running every few hundred allocations, would add a third to its time.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse(text, source, district)
+        return _parse(text, source, district, units)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _parse(text: str, source: str, district: str | None) -> Plan:
+def _parse(text: str, source: str, district: str | None, units: Registry) -> Plan:
     lines = classify(text)
     warnings: list[Diagnostic] = []
     title_line = next((x for x in lines if x.kind == "title"), None)
@@ -80,14 +82,14 @@ def _parse(text: str, source: str, district: str | None) -> Plan:
             source=source,
             line=first.no if first else 1,
         )
-    widths = measure_widths([row for _, rows in heads_and_rows for row in rows])
+    widths = measure_widths([row for _, rows in heads_and_rows for row in rows], units)
     sections: list[Section] = []
     last_seq = 0
     for head, rows in heads_and_rows:
         tasks = []
         for row in rows:
-            pieces = split_row(row, widths)
-            task = _build_task(pieces, widths, warnings)
+            pieces = split_row(row, widths, units)
+            task = _build_task(pieces, widths, warnings, units)
             if task.seq != last_seq + 1:
                 warnings.append(Diagnostic(task.line, f"task number {task.seq} follows {last_seq}"))
             last_seq = task.seq
@@ -111,6 +113,7 @@ def _parse(text: str, source: str, district: str | None) -> Plan:
         sections=tuple(sections),
         warnings=tuple(warnings),
         source=source,
+        units=units,
     )
 
 
@@ -163,36 +166,36 @@ def _section_title(text: str) -> tuple[str, int | None]:
     return m.group("title").strip(), int(m.group("count"))
 
 
-def _build_task(p: RowPieces, widths: Widths, warnings: list[Diagnostic]) -> Task:
+def _build_task(p: RowPieces, widths: Widths, warnings: list[Diagnostic], units: Registry) -> Task:
     target = clean(p.target, paragraphs=False)
     if not target:
         warnings.append(Diagnostic(p.line, f"task {p.seq} has no target text"))
-    units = _units(p.units, widths)
-    for name, line in units:
-        warn_unknown_unit(name, line, p.seq, warnings)
-    if not units:
+    named = _units(p.units, widths, units)
+    for name, line in named:
+        warn_unknown_unit(name, line, p.seq, warnings, units)
+    if not named:
         warnings.append(Diagnostic(p.line, f"task {p.seq} names no responsible unit"))
-    unit_names = [n for n, _ in units]
-    reports = _reports(p.progress, unit_names, p.seq, warnings)
+    unit_names = [n for n, _ in named]
+    reports = _reports(p.progress, unit_names, p.seq, warnings, units)
     return Task(
         seq=p.seq,
         target=target,
         units=tuple(
-            UnitRef(n, "lead" if i == 0 else "co", REGISTRY.canonical(n))
-            for i, (n, _) in enumerate(units)
+            UnitRef(n, "lead" if i == 0 else "co", units.canonical(n))
+            for i, (n, _) in enumerate(named)
         ),
         reports=tuple(reports),
         line=p.line,
     )
 
 
-def _units(pieces: list[Piece], widths: Widths) -> list[tuple[str, int]]:
+def _units(pieces: list[Piece], widths: Widths, units: Registry) -> list[tuple[str, int]]:
     """Join unit names broken over lines ('区商务和投资促' + '进局')."""
     out: list[tuple[str, int]] = []
     last_line = ""
     for piece in pieces:
         t = re.sub(r"\s+", "", piece.text)
-        if out and unit_continues(out[-1][0], last_line, t, widths):
+        if out and unit_continues(out[-1][0], last_line, t, widths, units):
             name, line = out.pop()
             out.append((name + t, line))
         else:
@@ -202,11 +205,15 @@ def _units(pieces: list[Piece], widths: Widths) -> list[tuple[str, int]]:
 
 
 def _reports(
-    pieces: list[Piece], unit_names: list[str], seq: int, warnings: list[Diagnostic]
+    pieces: list[Piece],
+    unit_names: list[str],
+    seq: int,
+    warnings: list[Diagnostic],
+    units: Registry,
 ) -> list[Report]:
     reports: list[tuple[str | None, int, list[Piece]]] = []
     for piece in pieces:
-        name = is_report_header(piece.text, unit_names)
+        name = is_report_header(piece.text, units, unit_names)
         if name:
             reports.append((name, piece.line, []))
             continue
@@ -217,10 +224,10 @@ def _reports(
     for name, line, body in reports:
         text = clean(body, paragraphs=True)
         if name:
-            warn_unknown_unit(name, line, seq, warnings)
+            warn_unknown_unit(name, line, seq, warnings, units)
         if not text:
             warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty"))
-        out.append(Report(name, text, REGISTRY.canonical(name) if name else None, line))
+        out.append(Report(name, text, units.canonical(name) if name else None, line))
     return out
 
 
@@ -265,7 +272,7 @@ def _check_truncation(
         )
 
 
-def debug_lines(path: Path) -> Iterator[str]:
+def debug_lines(path: Path, units: Registry) -> Iterator[str]:
     """Every classified line, then every row's column pieces: the importer's layers laid bare."""
     text = decode(path.read_bytes(), str(path))
     lines = classify(text)
@@ -274,10 +281,10 @@ def debug_lines(path: Path) -> Iterator[str]:
             yield f"{x.no:5d} p{x.page:<3d} {x.kind:8s} {'^' if x.page_start else ' '} {x.text}"
     warnings: list[Diagnostic] = []
     rows = [r for _, rs in _sections_and_rows(lines, warnings) for r in rs]
-    widths: Widths = measure_widths(rows)
+    widths: Widths = measure_widths(rows, units)
     yield f"widths: target {widths.target}, units {widths.units}"
     for row in rows:
-        p = split_row(row, widths)
+        p = split_row(row, widths, units)
         yield f"--- task {p.seq} (line {p.line})"
         for col in ("target", "units", "progress"):
             for piece in getattr(p, col):

@@ -28,7 +28,7 @@ from duban.core.importers.layouts.header import (
     header_levels,
 )
 from duban.core.importers.layouts.lines import SECTION
-from duban.core.units import looks_like_unit
+from duban.core.units import GENERAL, looks_like_unit
 
 _LEADER = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:[（(][^）)]{1,10}[）)])?$")
 # Columns a vertical merge empties in the rows below its anchor, most likely first.
@@ -298,12 +298,12 @@ def _fits(kind: str, text: str) -> bool:
     if not text:
         return False
     if kind in ("units", "lead", "co"):
-        names = [re.sub(r"[（(][^（）()]*[）)]$", "", n) for n, _ in split_units(text)]
+        names = [re.sub(r"[（(][^（）()]*[）)]$", "", n) for n, _ in split_units(text, GENERAL)]
         return bool(names) and all(looks_like_unit(n) for n in names)
     if kind == "leader":
         if re.search(r"[。；，\d]|完成|推进|正在|开展|启动|实施|建设", text):
             return False  # a sentence of progress, not a name
-        return all(_LEADER.match(n) for n, _ in split_units(text))
+        return all(_LEADER.match(n) for n, _ in split_units(text, GENERAL))
     if kind == "deadline":
         return len(text) <= 20 and bool(re.search(r"\d|年|月|长期|持续", text))
     return len(text) <= 12
