@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.client
 import json
 import os
 import platform
@@ -68,10 +69,14 @@ units = list(Report.objects.filter(period_id=periods[-1]).exclude(unit=None)
              .values_list("unit_id", flat=True).distinct())
 tasks = list(Task.objects.filter(plan=plan).order_by("seq").values_list("pk", flat=True))
 
+from django.conf import settings
+# The password backend (the first is django-axes' throttle, which logs no one in).
+BACKEND = [b for b in settings.AUTHENTICATION_BACKENDS if "Throttle" not in b][0]
+
 def session(user):
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = BACKEND
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.save()
     return store.session_key
@@ -100,13 +105,34 @@ print(json.dumps({"jobs": len(jobs), "done": sum(j["state"] == "done" for j in j
 """
 
 
+BASELINE_SECONDS = 90.0  # --copies 0: how long the readers read with no export made
+
+
+async def _warm(base, setup: dict) -> None:
+    """Open each page once, as a server that has been running has: every period's judgement
+    is in the cache, every worker has loaded its templates."""
+    browser = Browser(*base)
+    browser.cookies["sessionid"] = setup["office"]
+    for period in setup["periods"]:
+        await browser.request("GET", f"/rounds/{period}/")
+    for path in ("/", f"/dashboard/plans/{setup['plan']}/", f"/tasks/{setup['tasks'][0]}/"):
+        for _ in range(4):
+            await browser.request("GET", path)
+    await browser.close()
+
+
 def _pages(setup: dict, role: str) -> list[str]:
     """What a member reads during a round: a leader the overview, dashboard and rounds; a unit
     reporter its list and task pages."""
     open_round = setup["periods"][-1]
     task = random.choice(setup["tasks"])
     if role == "leader":
-        return ["/", "/dashboard/", f"/rounds/{open_round}/", f"/tasks/{task}/"]
+        return [
+            "/",
+            f"/dashboard/plans/{setup['plan']}/",
+            f"/rounds/{open_round}/",
+            f"/tasks/{task}/",
+        ]
     return ["/my/", f"/tasks/{task}/", "/"]
 
 
@@ -127,6 +153,10 @@ async def _office(results: Results, base, setup: dict, copies: int, stop: asynci
     """Ask for every PDF `copies` times at once, then follow each job's page until all are
     ready; returns the seconds until the last file was served."""
     started = time.perf_counter()
+    if copies == 0:  # the baseline: the same readers, no export asked for
+        await asyncio.sleep(BASELINE_SECONDS)
+        stop.set()
+        return time.perf_counter() - started
     urls = [f"/periods/{p}/{doc}.pdf" for p in setup["periods"] for doc in ("table", "bulletin")]
 
     async def ask(url: str) -> str | None:
@@ -146,8 +176,7 @@ async def _office(results: Results, base, setup: dict, copies: int, stop: asynci
         for job in sorted(waiting):
             page = await results.timed(browser, "job page", "GET", job)
             if page is not None and "job-done" in page.body:
-                got = await results.timed(browser, "download", "GET", job + "file")
-                if got is not None:
+                if await _download(results, base, setup["office"], job + "file"):
                     waiting.discard(job)
             elif page is not None and "job-failed" in page.body:
                 results.errors.append(f"{job} failed")
@@ -157,7 +186,28 @@ async def _office(results: Results, base, setup: dict, copies: int, stop: asynci
     return time.perf_counter() - started
 
 
+async def _download(results: Results, base, session: str, path: str) -> bool:
+    """Fetch a finished file (bytes, which the page client would decode as text)."""
+
+    def fetch() -> tuple[int, bytes]:
+        conn = http.client.HTTPConnection(*base, timeout=120)
+        conn.request("GET", path, headers={"Cookie": f"sessionid={session}"})
+        answer = conn.getresponse()
+        body = answer.read()
+        conn.close()
+        return answer.status, body
+
+    start = time.perf_counter()
+    status, body = await asyncio.to_thread(fetch)
+    results.ms.setdefault("download", []).append((time.perf_counter() - start) * 1000)
+    if status != 200 or not body.startswith(b"%PDF"):
+        results.errors.append(f"download {path}: answered {status}")
+        return False
+    return True
+
+
 async def _run(base, setup: dict, args: argparse.Namespace, pid: int) -> tuple[Results, dict]:
+    await _warm(base, setup)
     results = Results()
     stop = asyncio.Event()
     meter = Meter(pid)
@@ -185,7 +235,7 @@ def run(db: str, args: argparse.Namespace) -> dict:
     setup = _python(env, SETUP, str(args.readers))
     port = _free_port()
     gunicorn = [sys.executable, "-m", "gunicorn", "duban.web.wsgi"]
-    bind = ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"]
+    bind = ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4", "--keep-alive", "75"]
     server = subprocess.Popen(
         [*gunicorn, *bind, "--timeout", "120"],
         env=env,
@@ -256,11 +306,17 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--readers", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2, help="`duban worker` processes")
-    parser.add_argument("--copies", type=int, default=3, help="requests for each PDF at once")
+    parser.add_argument(
+        "--copies",
+        type=int,
+        default=3,
+        help="requests for each PDF at once; 0: the baseline, the readers alone for 90 s",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     random.seed(args.seed)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers on the way out
     load = os.getloadavg()
     print(
         f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} CPUs, "

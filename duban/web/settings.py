@@ -318,8 +318,8 @@ DUBAN_API_ADDRESS_RATE = os.environ.get("DUBAN_API_ADDRESS_RATE", "60/minute")
 # Uploads (duban/web/documents): the largest plan document the office may upload, in bytes;
 # a larger body is refused unread. The importers' own ceiling (safety.Limits) is 30 MB.
 DUBAN_UPLOAD_MAX_BYTES = int(os.environ.get("DUBAN_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
-# Where a read upload waits for its confirmation (var/uploads by default): on a folder shared by
-# every app server when there are several (docs/deploy.md).
+# Where an upload waits to be read by a worker and then confirmed (var/uploads by default): a
+# folder shared by every app server and worker when there are several (docs/deploy.md).
 DUBAN_UPLOAD_DIR = os.environ.get("DUBAN_UPLOAD_DIR", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields other than files (Django's default)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # a larger file goes to a temporary file, not memory

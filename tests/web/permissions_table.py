@@ -94,6 +94,9 @@ ROWS: dict[str, Row] = {
     "document_upload": Row("ynnnnn", "ynnnnn", args=ORG),
     "document_confirm": Row("xxxxxx", "ynnnnn", args=ORG),
     "document_cancel": Row("xxxxxx", "ynnnnn", args=ORG),
+    # The reading of an upload: the office's page (a token not of its session: the form, saying
+    # the upload is gone); GET only.
+    "document_preview": Row("ynnnnn", "xxxxxx", args=ORG),
     # The office's people (accounts/): its own organization only; a POST without a file or a
     # token shows the form again or sends the office back to it, creating nothing.
     "accounts": Row("ynnnnn", "ynnnnn", args=ORG),

@@ -1,5 +1,6 @@
-"""Upload a plan document: read it in an isolated worker, keep what was understood under a
-random token until the office confirms, then import it in one transaction.
+"""Upload a plan document: keep it under a random token, read it in the background worker (in
+an isolated process there), keep what was understood until the office confirms, then import it
+in one transaction.
 
 Nothing reaches the database before the confirmation. The parsed plan waits as JSON
 (plan_to_dict) in a private folder under var/, named by the token and stamped with its owner,
@@ -38,7 +39,7 @@ UPLOAD_TTL = 2 * 3600  # seconds a preview waits for its confirmation
 READ_MEMORY_MB = 1024  # the reading worker's memory on top of what it inherits
 READ_SECONDS = 90.0  # the whole read, LibreOffice conversion included
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
-_GONE = "这次上传已失效（已导入、已取消、已过期，或不是您上传的），请重新上传。"
+GONE = "这次上传已失效（已导入、已取消、已过期，或不是您上传的），请重新上传。"
 
 
 class UploadError(Exception):
@@ -59,8 +60,8 @@ class Upload:
 
 
 def upload_dir() -> Path:
-    """var/uploads, or DUBAN_UPLOAD_DIR: a folder every app server mounts when there are several
-    (a preview read on one server is confirmed on whichever the next request reaches)."""
+    """var/uploads, or DUBAN_UPLOAD_DIR: a folder every app server and worker mounts when there
+    are several (stored by one server, read by any worker, confirmed on any server)."""
     folder = Path(getattr(settings, "DUBAN_UPLOAD_DIR", "") or Path(settings.VAR_DIR) / "uploads")
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
@@ -73,10 +74,14 @@ def display_name(name: str | None) -> str:
     return base[-100:] or "未命名文件"
 
 
-def upload_read(
+def upload_store(
     uploaded: UploadedFile, *, organization: Organization, user, year: int | None = None
-) -> Upload:
-    """Check, store privately, read isolated; the result waits under a new token."""
+) -> str:
+    """Check the file's name and size, keep its bytes privately under a new token and queue its
+    reading for the worker (documents/jobs.py); returns the token. The office follows the
+    reading on the preview page."""
+    from duban.web.jobs.services import job_enqueue
+
     filename = display_name(uploaded.name)
     suffix = PurePath(filename).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
@@ -91,10 +96,39 @@ def upload_read(
     upload_sweep()
     token = secrets.token_urlsafe(24)
     raw = upload_dir() / f"{token}.upload{suffix}"
+    with open(os.open(raw, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+        for chunk in uploaded.chunks():
+            out.write(chunk)
+    job_enqueue(
+        "upload_read",
+        upload_job_key(token),
+        label=f"读取上传文件“{filename}”",
+        params={"token": token, "filename": filename, "suffix": suffix, "year": year},
+        organization=organization,
+        user=user,
+    )
+    return token
+
+
+def upload_job_key(token: str) -> str:
+    return f"upload:{token}"
+
+
+def upload_read(
+    token: str,
+    *,
+    filename: str,
+    suffix: str,
+    organization_id: int,
+    user_id: int,
+    year: int | None = None,
+) -> Upload:
+    """Read a stored upload in an isolated process; the result waits under its token. The
+    uploaded bytes are deleted once read, whatever the outcome."""
+    raw = upload_dir() / f"{token}.upload{suffix}"
+    if not raw.exists():
+        raise UploadError(GONE)
     try:
-        with open(os.open(raw, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
-            for chunk in uploaded.chunks():
-                out.write(chunk)
         try:
             reader = partial(read_plan, units=org_registry(organization))
             plan = read_isolated(reader, raw, memory_mb=READ_MEMORY_MB, seconds=READ_SECONDS)
@@ -108,7 +142,7 @@ def upload_read(
     if not plan_year:
         raise UploadError(f"“{filename}”：文件没有写明年度，请在“年度”一栏填写后重新上传。")
     plan = replace(plan, year=plan_year)
-    upload = Upload(token, user.pk, organization.pk, filename, suffix, time.time(), plan)
+    upload = Upload(token, user_id, organization_id, filename, suffix, time.time(), plan)
     _write(upload)
     return upload
 
@@ -121,7 +155,7 @@ def too_big(filename: str | None, limit: int) -> str:
 
 def _path(token: str) -> Path:
     if not _TOKEN.match(token or ""):
-        raise UploadError(_GONE)
+        raise UploadError(GONE)
     return upload_dir() / f"{token}.json"
 
 
@@ -145,13 +179,13 @@ def _read(path: Path, token: str, *, user, organization: Organization) -> Upload
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise UploadError(_GONE) from exc
+        raise UploadError(GONE) from exc
     if (
         data.get("user_id") != user.pk
         or data.get("organization_id") != organization.pk
         or time.time() - data.get("created", 0) > UPLOAD_TTL
     ):
-        raise UploadError(_GONE)
+        raise UploadError(GONE)
     return Upload(
         token,
         data["user_id"],
@@ -205,7 +239,7 @@ def upload_confirm(token: str, *, user, organization: Organization) -> ImportSum
     try:
         path.rename(claimed)  # atomic: of two confirmations only one gets here
     except FileNotFoundError as exc:
-        raise UploadError(_GONE) from exc
+        raise UploadError(GONE) from exc
     try:
         with transaction.atomic():
             return plan_import(

@@ -13,12 +13,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from duban.web.access import actor_of, get_or_deny
 from duban.web.documents import services
 from duban.web.documents.forms import UploadForm
 from duban.web.documents.limits import SizeLimitHandler
+from duban.web.jobs.models import Job
 from duban.web.orgs.models import Organization
 from duban.web.plans.views import deny_anonymous
 
@@ -62,7 +63,7 @@ def _upload(request: HttpRequest, org: Organization, limit: SizeLimitHandler) ->
     if not form.is_valid():
         return _form(request, org, form)
     try:
-        upload = services.upload_read(
+        token = services.upload_store(
             form.cleaned_data["file"],
             organization=org,
             user=request.user,
@@ -71,11 +72,39 @@ def _upload(request: HttpRequest, org: Organization, limit: SizeLimitHandler) ->
     except services.UploadError as exc:
         form.add_error("file", str(exc))
         return _form(request, org, form)
-    tokens = [t for t in request.session.get(SESSION_KEY, []) if t != upload.token][-4:]
-    request.session[SESSION_KEY] = [*tokens, upload.token]
+    tokens = [t for t in request.session.get(SESSION_KEY, []) if t != token][-4:]
+    request.session[SESSION_KEY] = [*tokens, token]
+    return redirect(reverse("document_preview", args=[org.pk, token]))
+
+
+@require_GET
+def preview(request: HttpRequest, org_id: int, token: str) -> HttpResponse:
+    """While the worker reads the upload: its progress (refreshing itself); then what was
+    understood, to confirm or cancel; or, if it could not be read, the form with the reason."""
+    org = _organization(request, org_id)
+    if isinstance(org, HttpResponse):
+        return org
+    job = None
+    if token in request.session.get(SESSION_KEY, []):
+        job = Job.objects.filter(key=services.upload_job_key(token), organization=org).first()
+    if job is None:
+        return _form(request, org, _refused(services.GONE))
+    polling = bool(request.headers.get("HX-Request"))
+    if not job.finished:
+        template = "jobs/_status.html" if polling else "documents/reading.html"
+        ctx = {"org": org, "job": job, "outer_poll": True, "actor": actor_of(request.user)}
+        return render(request, template, ctx)
+    if polling:  # finished: the whole page again, now with the preview or the reason
+        return HttpResponse(headers={"HX-Refresh": "true"})
+    if job.state == Job.State.FAILED:
+        return _form(request, org, _refused(job.error or services.GONE))
+    try:
+        upload = services.upload_load(token, user=request.user, organization=org)
+    except services.UploadError as exc:
+        return _form(request, org, _refused(str(exc)))
     ctx = {
         "org": org,
-        "token": upload.token,
+        "token": token,
         "preview": services.upload_preview(upload, org),
         "actor": actor_of(request.user),
     }

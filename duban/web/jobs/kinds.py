@@ -19,6 +19,10 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     "export": Kind("duban.web.jobs.exports.run_export", "导出文件", timeout=600),
+    # One try: the file's bytes are deleted once read, whatever came of it.
+    "upload_read": Kind(
+        "duban.web.documents.jobs.read_upload", "读取上传文件", timeout=180, max_attempts=1
+    ),
     "search_reindex": Kind(
         "duban.web.search.jobs.reindex", "重建检索索引", timeout=3600, max_attempts=2
     ),
