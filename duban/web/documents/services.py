@@ -130,6 +130,7 @@ def upload_read(
         raise UploadError(GONE)
     try:
         try:
+            organization = Organization.objects.get(pk=organization_id)
             reader = partial(read_plan, units=org_registry(organization))
             plan = read_isolated(reader, raw, memory_mb=READ_MEMORY_MB, seconds=READ_SECONDS)
         except InputError as exc:
