@@ -7,7 +7,8 @@ Roles (accounts.Membership):
   only once submitted or accepted; writes (change, submit) only its own unit's reports of an
   open period that are not yet submitted or accepted;
 - leader: reads everything in its organization, writes nothing;
-- anonymous (or a user with no role): only published periods — nothing else, not even task titles.
+- anonymous (or a user with no role): only published periods — nothing else, not even task titles
+  — and nothing of them the office marked 不宜公开 (disclosure/).
 A unit's contacts for notices are kept by the office and by that unit's reporters.
 Background jobs (exports, reading an upload) are followed by the office and leaders of their
 organization; the making of a published document by anyone.
@@ -37,6 +38,7 @@ from django.http import Http404
 
 from duban.web.accounts.models import Membership
 from duban.web.audit.models import AuditEvent
+from duban.web.disclosure.models import withheld
 from duban.web.jobs.models import Job
 from duban.web.orgs.models import Organization, Unit
 from duban.web.plans.models import (
@@ -154,24 +156,37 @@ def _published_plan(path: str) -> Exists:
 def _anonymous(model: type[Model]) -> Q:
     if model is Job:  # the making of a published document
         return Q(public=True)
+    # What the office marked 不宜公开 (disclosure.Withholding) is left out of every public read.
+    if model is Task:
+        return Q(_published_plan("plan")) & ~Q(withheld("task", "pk"))
+    if model is Responsibility:
+        return Q(_published_plan("task__plan")) & ~Q(withheld("task", "task"))
     if model in _PLAN and model is not Period:
         return Q(_published_plan(_PLAN[model]))
     if model is Period:
         return Q(state=Period.State.PUBLISHED)
     if model is Report:
-        return Q(period__state=Period.State.PUBLISHED, state=Report.State.ACCEPTED)
+        return (
+            Q(period__state=Period.State.PUBLISHED, state=Report.State.ACCEPTED)
+            & ~Q(withheld("report", "pk"))
+            & ~Q(withheld("task", "task"))
+        )
     if model is Unit:
         # Named on a task of a published plan, or the author of a published report (the towns
         # that answer under 各镇（街）).
         return Q(
             Exists(
                 Responsibility.objects.filter(
-                    unit=OuterRef("pk"), task__plan__periods__state=Period.State.PUBLISHED
+                    ~Q(withheld("task", "task")),
+                    unit=OuterRef("pk"),
+                    task__plan__periods__state=Period.State.PUBLISHED,
                 )
             )
         ) | Q(
             Exists(
                 Report.objects.filter(
+                    ~Q(withheld("report", "pk")),
+                    ~Q(withheld("task", "task")),
                     unit=OuterRef("pk"),
                     period__state=Period.State.PUBLISHED,
                     state=Report.State.ACCEPTED,

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "duban.web.jobs",
     "duban.web.notices",
+    "duban.web.disclosure",
 ]
 
 MIDDLEWARE = [

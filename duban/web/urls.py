@@ -53,6 +53,7 @@ urlpatterns = [
     path("public/", include("duban.web.public.urls")),
     path("", include("duban.web.api.urls")),
     path("", include("duban.web.accounts.urls")),
+    path("", include("duban.web.disclosure.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

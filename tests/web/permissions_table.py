@@ -105,6 +105,9 @@ ROWS: dict[str, Row] = {
     "roster_template": Row("ynnnnn", "ynnnnn", args=ORG),
     "account_password_reset": Row("ynnnnn", "ynnnnn", args=ORG),
     "hand_over": Row("ynnnnn", "ynnnnn", args=ORG),
+    # The office's 公开审查 of a task: the office only; a POST without an action or a reason is
+    # sent back to the page with a message, nothing marked.
+    "task_disclosure": Row("ynnnnn", "ynnnnn"),
     # Single sign-on is not configured in the tests: not found for everyone.
     "sso_start": Row("nnnnnn", "xxxxxx"),
     "sso_callback": Row("nnnnnn", "xxxxxx"),

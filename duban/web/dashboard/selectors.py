@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import QuerySet
 
@@ -95,10 +95,20 @@ def unit_rows(plan: Plan, period: Period, judgement: PeriodJudgement) -> list[Un
     return sorted(rows.values(), key=lambda r: (-r.led, r.unit.name))
 
 
+def _seen(judgement: PeriodJudgement, task_ids: set[int]) -> PeriodJudgement:
+    """The judgement of the tasks the user may see (the public does not see those marked
+    不宜公开, so they are in no count either)."""
+    if task_ids.issuperset(judgement.tasks):
+        return judgement
+    tasks = {k: v for k, v in judgement.tasks.items() if k in task_ids}
+    return replace(judgement, tasks=tasks)
+
+
 def plan_dashboard(plan: Plan, period: Period, user) -> Dashboard:
     periods = list(restrict(plan.periods.all(), user).order_by("end_month", "kind"))
-    judgements = {p.pk: period_judgement(plan, p) for p in periods}
-    judgement = judgements.get(period.pk) or period_judgement(plan, period)
+    visible = set(restrict(plan.tasks.all(), user).values_list("pk", flat=True))
+    judgements = {p.pk: _seen(period_judgement(plan, p), visible) for p in periods}
+    judgement = judgements.get(period.pk) or _seen(period_judgement(plan, period), visible)
     sections = list(restrict(plan.sections.all(), user).order_by("number"))
     by_section = _tasks_by_section(plan)
     section_counts = [(s, judgement.counts(by_section[s.pk])) for s in sections]

@@ -20,6 +20,7 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from duban.core import model as core
+from duban.web.disclosure.selectors import export_marking, period_withheld
 from duban.web.jobs.models import Job
 from duban.web.jobs.services import job_again, job_enqueue
 from duban.web.orgs.models import Unit
@@ -48,7 +49,7 @@ class Export:
 def _table(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
     from duban.core.render.export import export_table
 
-    return export_table(seam.to_core(period.plan, period), fmt)
+    return export_table(seam.to_core(period.plan, period), fmt, marking=export_marking(period))
 
 
 def _bulletin(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
@@ -58,19 +59,30 @@ def _bulletin(period: Period, fmt: str, unit: Unit | None, options: dict) -> byt
 
     plan = seam.to_core(period.plan, period)
     allowed = {k: options[k] for k in ("issue_no", "issued", "basis_no") if k in options}
-    return export_bulletin(plan, fmt, office=issuing_office(period.plan.organization), **allowed)
+    office = issuing_office(period.plan.organization)
+    marking = export_marking(period)
+    return export_bulletin(plan, fmt, office=office, marking=marking, **allowed)
 
 
 def _unit_report(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
     from duban.core.render.export import export_bulletin
 
     assert unit is not None
-    return export_bulletin(seam.to_core(period.plan, period), fmt, unit=unit.name)
+    plan = seam.to_core(period.plan, period)
+    return export_bulletin(plan, fmt, unit=unit.name, marking=export_marking(period))
 
 
 def published_plan(period: Period) -> core.Plan:
-    """The plan with the period's accepted reports only: a draft is never published."""
-    return seam.to_core(period.plan, period, states=(Report.State.ACCEPTED,))
+    """The plan with the period's accepted reports only (a draft is never published), without
+    what the office marked 不宜公开."""
+    withheld = period_withheld(period)
+    return seam.to_core(
+        period.plan,
+        period,
+        states=(Report.State.ACCEPTED,),
+        skip_tasks=withheld.task_ids,
+        skip_reports=withheld.report_ids,
+    )
 
 
 def _public_table(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
@@ -89,7 +101,8 @@ EXPORTS: dict[str, Export] = {
 
 def data_stamp(period: Period) -> str:
     """Changes whenever anything an export reads changes: the period's reports (their number,
-    versions and newest change) and the plan's structure (the judgement cache's stamp)."""
+    versions and newest change), the plan's structure (the judgement cache's stamp) and the
+    marks 不宜公开."""
     from duban.web.verdicts.cache import stamp
 
     agg = Report.objects.filter(period=period).aggregate(
@@ -98,7 +111,8 @@ def data_stamp(period: Period) -> str:
     last = agg["last"].isoformat() if agg["last"] else "-"
     plain = (
         f"{period.pk}:{period.state}:{period.label}:{period.plan.organization.name}:"
-        f"{stamp(period.plan_id)}:{agg['n']}:{agg['versions'] or 0}:{last}"
+        f"{stamp(period.plan_id)}:{agg['n']}:{agg['versions'] or 0}:{last}:"
+        f"{period_withheld(period).stamp()}"
     )
     return hashlib.sha256(plain.encode()).hexdigest()[:16]
 

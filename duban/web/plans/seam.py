@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from duban.core import model as core
@@ -102,9 +102,13 @@ def to_core(
     period: Period | None = None,
     states=REPORTED_STATES,
     units: Registry | None = None,
+    *,
+    skip_tasks: Collection[int] = (),
+    skip_reports: Collection[int] = (),
 ) -> core.Plan:
     """The plan as the core sees it, with one period's reports in these states (by default the
-    reported ones: submitted or accepted) for renderers and judgement.
+    reported ones: submitted or accepted) for renderers and judgement; without the tasks and
+    reports to skip (by id: what the public may not see).
 
     It carries a unit registry: `units` when the caller has the organization's, else one made
     from the units these rows name (their kinds, aliases and the spellings the plan wrote),
@@ -113,7 +117,7 @@ def to_core(
     sections = plan.sections.prefetch_related("tasks__responsibilities__unit")
     reports: dict[int, list[Report]] = {}
     if period is not None:
-        rows = period.reports.filter(state__in=states).exclude(text="")
+        rows = period.reports.filter(state__in=states).exclude(text="").exclude(pk__in=skip_reports)
         for r in rows.select_related("unit").order_by("task_id", "id"):
             reports.setdefault(r.task_id, []).append(r)
     named: dict[int, tuple[Unit, set[str]]] = {}
@@ -163,7 +167,12 @@ def to_core(
         )
 
     built = tuple(
-        core.Section(s.number, s.title, s.declared_count, tuple(task(t) for t in s.tasks.all()))
+        core.Section(
+            s.number,
+            s.title,
+            s.declared_count,
+            tuple(task(t) for t in s.tasks.all() if t.pk not in skip_tasks),
+        )
         for s in sections
     )
     org = plan.organization

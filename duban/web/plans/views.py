@@ -86,6 +86,7 @@ def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
     verdicts = _verdicts(task.plan, ctx["period"], ctx["actor"])
     ctx["verdict"] = verdicts.get(task.pk) if verdicts else None
     ctx["quotes"] = ctx["verdict"].quotes if ctx["verdict"] else ()
+    ctx["can_disclose"] = can(request.user, "publish", task)
     if ctx["verdict"] is not None and can(request.user, "judge", task):
         from duban.web.verdicts.models import VERDICT_CHOICES
         from duban.web.verdicts.selectors import override_history

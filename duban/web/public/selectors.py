@@ -4,12 +4,13 @@ reports, verdicts and explanations; never drafts, internal notes, flags or other
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth.models import AnonymousUser
 
 from duban.web.access import restrict
 from duban.web.dashboard.verdicts import TaskVerdict, period_judgement
+from duban.web.disclosure.selectors import period_withheld
 from duban.web.plans.models import Period, Report, Responsibility, Task
 
 ANONYMOUS = AnonymousUser()
@@ -68,9 +69,18 @@ def period_tasks(
     ):
         reports[r.task_id].append(r)
     judged = period_judgement(period.plan, period).tasks
+    # A verdict's explanation may quote a report the office marked 不宜公开: the public gets the
+    # verdict of such a task without it.
+    quiet = set(
+        Report.objects.filter(pk__in=period_withheld(period).report_ids).values_list(
+            "task_id", flat=True
+        )
+    )
     out = []
     for t in tasks:
         v = judged.get(t.pk)
+        if v is not None and t.pk in quiet:
+            v = replace(v, explanation="", indicators=())
         if verdict and (v is None or v.verdict != verdict):
             continue
         out.append(PublicTask(t, v, resp[t.pk], reports[t.pk]))
