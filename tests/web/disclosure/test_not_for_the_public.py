@@ -19,6 +19,7 @@ from duban.web.disclosure.models import Withholding
 from duban.web.plans.models import Report
 from duban.web.rounds.services import period_publish
 from duban.web.search.selectors import SearchFilters, search
+from tests.web.conftest import download
 
 HIDDEN_TARGET = "一般公共预算收入增长5%"  # task 2
 HIDDEN_REPORT = "固定资产投资2.36亿元"  # 底阁镇's Q3 report on task 1
@@ -73,7 +74,7 @@ def test_public_search_finds_none_of_it(marked):
 
 
 def test_the_public_downloads_leave_it_out(marked, as_user):
-    response = as_user(None).get(reverse("public_docx", args=[marked.q3.pk]))
+    response = download(as_user(None), reverse("public_docx", args=[marked.q3.pk]))
     assert response.status_code == 200
     text = _docx_text(response.content)
     assert HIDDEN_TARGET not in text and HIDDEN_REPORT not in text
@@ -105,7 +106,7 @@ def test_members_still_see_it(marked, as_user):
 
 def test_the_offices_export_says_internal(marked, as_user):
     office = as_user(marked.users["office"])
-    docx = office.get(reverse("period_table_docx", args=[marked.q3.pk])).content
+    docx = download(office, reverse("period_table_docx", args=[marked.q3.pk])).content
     headers = [p.text for s in Document(io.BytesIO(docx)).sections for p in s.header.paragraphs]
     assert headers == ["内部资料"]
     assert HIDDEN_TARGET in _docx_text(docx)  # the office's copy is whole
@@ -150,3 +151,12 @@ def test_only_the_office_marks(world, as_user):
     assert as_user(world.users["unit_a"]).post(url, data).status_code == 403
     assert as_user(world.users["other_office"]).post(url, data).status_code == 404
     assert not Withholding.objects.exists()
+
+
+def test_a_public_file_made_before_the_mark_is_not_served_after_it(world, as_user):
+    office = world.users["office"]
+    period_publish(world.q3, actor=office)
+    url = reverse("public_docx", args=[world.q3.pk])
+    assert HIDDEN_TARGET in _docx_text(download(as_user(None), url).content)
+    services.withhold(world.tasks[2], reason="涉及未公开的财政数据", actor=office)
+    assert HIDDEN_TARGET not in _docx_text(download(as_user(None), url).content)
