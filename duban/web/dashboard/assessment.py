@@ -65,7 +65,7 @@ def _scores(plan: Plan, period: Period, judgement: PeriodJudgement) -> list[Unit
         (rep.task_id, rep.unit_id): rep
         for rep in Report.objects.filter(period=period, unit__isnull=False).exclude(text="")
     }
-    seqs = dict(plan.tasks.values_list("pk", "seq"))
+    seqs = dict(plan.tasks.in_force().values_list("pk", "seq"))
     late_field = any(f.name == "late" for f in Report._meta.fields)
     scores: dict[int, UnitScore] = {}
     for row in unit_rows(plan, period, judgement):

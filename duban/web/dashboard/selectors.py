@@ -49,7 +49,7 @@ class Dashboard:
 
 def _tasks_by_section(plan: Plan) -> dict[int, set[int]]:
     out: dict[int, set[int]] = defaultdict(set)
-    for tid, sid in plan.tasks.values_list("pk", "section_id"):
+    for tid, sid in plan.tasks.in_force().values_list("pk", "section_id"):
         out[sid].add(tid)
     return out
 
@@ -106,7 +106,7 @@ def _seen(judgement: PeriodJudgement, task_ids: set[int]) -> PeriodJudgement:
 
 def plan_dashboard(plan: Plan, period: Period, user) -> Dashboard:
     periods = list(restrict(plan.periods.all(), user).order_by("end_month", "kind"))
-    visible = set(restrict(plan.tasks.all(), user).values_list("pk", flat=True))
+    visible = set(restrict(plan.tasks.in_force(), user).values_list("pk", flat=True))
     judgements = {p.pk: _seen(period_judgement(plan, p), visible) for p in periods}
     judgement = judgements.get(period.pk) or _seen(period_judgement(plan, period), visible)
     sections = list(restrict(plan.sections.all(), user).order_by("number"))
@@ -120,7 +120,7 @@ def plan_dashboard(plan: Plan, period: Period, user) -> Dashboard:
             total = sum(c.values())
             row.append(round(100 * sum(c[v] for v in GOOD) / total, 1) if total else None)
         heat.append((s, row))
-    tasks = {t.pk: t for t in plan.tasks.all()}
+    tasks = {t.pk: t for t in plan.tasks.in_force()}
     indicators = [
         (tasks[tid], v)
         for tid, v in sorted(judgement.tasks.items(), key=lambda kv: kv[1].seq)
@@ -151,7 +151,7 @@ def task_list(
 ) -> list[tuple[Task, TaskVerdict]]:
     """The tasks behind a chart element: by verdict, section and lead unit."""
     judgement = period_judgement(plan, period)
-    tasks: QuerySet[Task] = restrict(plan.tasks.all(), user).select_related("section")
+    tasks: QuerySet[Task] = restrict(plan.tasks.in_force(), user).select_related("section")
     if section:
         tasks = tasks.filter(section_id=section)
     if unit:

@@ -188,7 +188,7 @@ def _automatic(plan: Plan, period: Period) -> dict[int, TaskVerdict]:
         judged = judge_plan(seam.to_core(plan, period), previous)
         by_seq = {t.seq: t for t in judged.tasks}
         out: dict[int, TaskVerdict] = {}
-        for seq, tid in plan.tasks.values_list("seq", "pk"):
+        for seq, tid in plan.tasks.in_force().values_list("seq", "pk"):
             if tid not in reported:
                 out[tid] = TaskVerdict(tid, seq, "not_reported", "本期未报送进展情况")
             elif seq in by_seq:

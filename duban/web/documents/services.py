@@ -27,11 +27,13 @@ from duban.core import model as core
 from duban.core.errors import InputError
 from duban.core.importers import read_plan
 from duban.core.importers.safety import read_isolated
+from duban.core.revision import PlanDiff
 from duban.web.documents.preview import FORMATS, Preview, plan_preview
 from duban.web.documents.wording import error_sentence
 from duban.web.orgs.models import Organization
 from duban.web.orgs.selectors import org_registry
 from duban.web.plans.models import Plan
+from duban.web.plans.revisions import plan_revise, revision_preview
 from duban.web.plans.services import ImportSummary, plan_import
 
 UPLOAD_SUFFIXES = tuple(FORMATS)
@@ -231,6 +233,16 @@ def upload_preview(upload: Upload, organization: Organization) -> Preview:
     )
 
 
+def upload_revision(upload: Upload, organization: Organization) -> PlanDiff | None:
+    """The differences a revised table makes to the plan of its year (调整), when there is one
+    and the table changes its tasks; None otherwise."""
+    db_plan = Plan.objects.filter(organization=organization, year=upload.plan.year).first()
+    if db_plan is None or not db_plan.tasks.filter(retired_at__isnull=True).exists():
+        return None
+    diff = revision_preview(db_plan, upload.plan)
+    return None if diff.empty else diff
+
+
 def upload_confirm(token: str, *, user, organization: Organization) -> ImportSummary:
     """Import the waiting plan in one transaction; the token is spent first, so a second
     confirmation (a double click, a replayed form) finds nothing."""
@@ -243,6 +255,12 @@ def upload_confirm(token: str, *, user, organization: Organization) -> ImportSum
         raise UploadError(GONE) from exc
     try:
         with transaction.atomic():
+            db_plan = Plan.objects.filter(organization=organization, year=upload.plan.year).first()
+            if db_plan is not None:
+                read = json.dumps(core.plan_to_dict(upload.plan), ensure_ascii=False)
+                plan_revise(
+                    db_plan, upload.plan, source=upload.filename, document=read.encode(), actor=user
+                )
             return plan_import(
                 upload.plan,
                 organization_name=organization.name,

@@ -106,6 +106,7 @@ def preview(request: HttpRequest, org_id: int, token: str) -> HttpResponse:
         "org": org,
         "token": token,
         "preview": services.upload_preview(upload, org),
+        "revision": services.upload_revision(upload, org),
         "actor": actor_of(request.user),
     }
     return render(request, "documents/preview.html", ctx)

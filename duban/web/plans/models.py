@@ -47,6 +47,12 @@ class Section(models.Model):
         return self.title
 
 
+class TaskQuerySet(models.QuerySet):
+    def in_force(self) -> TaskQuerySet:
+        """Tasks not retired by a revision of the plan (the ones rounds, tables and counts use)."""
+        return self.filter(retired_at__isnull=True)
+
+
 class Task(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="tasks")
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="tasks")
@@ -68,11 +74,22 @@ class Task(models.Model):
     figures = models.JSONField("数值列", default=list, blank=True)
     document_status = models.JSONField("文件所载完成状态", default=list, blank=True)
     items = models.JSONField("子项", default=list, blank=True)
+    # 已撤销: removed by a revision of the plan (PlanRevision); kept with its reports and history.
+    retired_at = models.DateTimeField("撤销时间", null=True, blank=True)
+
+    objects = TaskQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "任务"
         ordering = ["plan_id", "seq"]
-        constraints = [models.UniqueConstraint(fields=["plan", "seq"], name="task_unique_seq")]
+        constraints = [
+            # A retired task keeps its old number; only tasks in force are numbered uniquely.
+            models.UniqueConstraint(
+                fields=["plan", "seq"],
+                condition=models.Q(retired_at__isnull=True),
+                name="task_unique_seq",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.seq}. {self.target[:30]}"
@@ -236,3 +253,24 @@ class ReportVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "number"], name="version_unique_number")
         ]
+
+
+class PlanRevision(models.Model):
+    """A revised table imported over the plan (调整): the document, what changed, who and when."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="revisions")
+    source = models.CharField("文件", max_length=200)
+    document_sha256 = models.CharField("文件摘要", max_length=64, blank=True)
+    summary = models.CharField("变化", max_length=200)
+    changes = models.JSONField("变化明细", default=dict)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "任务调整"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.plan} 调整：{self.summary}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+from django.db.models import Prefetch
+
 from duban.core import model as core
 from duban.core.units import Registry, level_of
 from duban.web.orgs.models import Unit
@@ -114,7 +116,10 @@ def to_core(
     from the units these rows name (their kinds, aliases and the spellings the plan wrote),
     which is all judgement and rendering ask of it, with no query more.
     """
-    sections = plan.sections.prefetch_related("tasks__responsibilities__unit")
+    in_force = Task.objects.filter(retired_at__isnull=True)  # a retired task is history only
+    sections = plan.sections.prefetch_related(
+        Prefetch("tasks", queryset=in_force.prefetch_related("responsibilities__unit"))
+    )
     reports: dict[int, list[Report]] = {}
     if period is not None:
         rows = period.reports.filter(state__in=states).exclude(text="").exclude(pk__in=skip_reports)

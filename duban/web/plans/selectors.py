@@ -67,7 +67,9 @@ class Overview:
 
 
 def plan_overview(plan: Plan, user, period: Period | None) -> Overview:
-    tasks = restrict(plan.tasks.all(), user).prefetch_related(_responsibilities()).order_by("seq")
+    tasks = (
+        restrict(plan.tasks.in_force(), user).prefetch_related(_responsibilities()).order_by("seq")
+    )
     by_section: dict[int, list[Task]] = defaultdict(list)
     for t in tasks:
         by_section[t.section_id].append(t)

@@ -186,7 +186,7 @@ def _ensure_tasks(db_plan: Plan, plan: core.Plan, summary: ImportSummary) -> dic
         sections[s.number] = s
     summary.sections_created = len(new_sections)
 
-    tasks = {t.seq: t for t in db_plan.tasks.all()}
+    tasks = {t.seq: t for t in db_plan.tasks.filter(retired_at__isnull=True)}
     new_tasks, changed = [], []
     for s in plan.sections:
         for t in s.tasks:

@@ -47,7 +47,9 @@ def period_tasks(
     section: int | None = None,
     seq: int | None = None,
 ) -> list[PublicTask]:
-    tasks = restrict(period.plan.tasks.select_related("section"), ANONYMOUS).order_by("seq")
+    tasks = restrict(period.plan.tasks.in_force().select_related("section"), ANONYMOUS).order_by(
+        "seq"
+    )
     if section:
         tasks = tasks.filter(section_id=section)
     if seq is not None:

@@ -69,7 +69,11 @@ def round_open(
         )
         slots: dict[tuple[int, int], None] = {}
         empty_groups: list[str] = []
-        tasks = plan.tasks.prefetch_related("responsibilities__unit__members").order_by("seq")
+        tasks = (
+            plan.tasks.in_force()
+            .prefetch_related("responsibilities__unit__members")
+            .order_by("seq")
+        )
         for task in tasks:
             for resp in task.responsibilities.all():
                 for unit in _reporting_units(resp.unit, empty_groups):
