@@ -208,8 +208,28 @@ def _nothing() -> Q:
     return Q(pk__in=[])
 
 
+# Path from a model to its plan, for the rule that an archived year is read-only.
+_PLAN_OF = {
+    **_PLAN,
+    Report: "period__plan",
+    ReportVersion: "report__period__plan",
+    Milestone: "task__plan",
+    VerdictOverride: "task__plan",
+}
+
+
 def rule(model: type[Model], actor: Actor, action: Action) -> Q:
     """The filter a role gets on a model for an action; the whole policy in one function."""
+    if action not in ("view", "oversee") and model in _PLAN_OF:
+        # An archived year (归档) is read by everyone who read it before, written by no one.
+        path = _PLAN_OF[model]
+        return _rule(model, actor, action) & Q(
+            **{"archived_at__isnull" if path == "pk" else f"{path}__archived_at__isnull": True}
+        )
+    return _rule(model, actor, action)
+
+
+def _rule(model: type[Model], actor: Actor, action: Action) -> Q:
     org_path = _org_path(model)
     if actor.role == "superuser":
         return Q()

@@ -31,6 +31,7 @@ urlpatterns = [
         downloads.unit_report_docx,
         name="period_unit_report_docx",
     ),
+    path("plans/<id:plan_id>/year-end/", views.plan_year_end, name="plan_year_end"),
     path("tasks/<id:task_id>/", views.task_page, name="task"),
     path("units/<id:unit_id>/", views.unit_page, name="unit"),
     path("reports/<id:report_id>/", views.report_page, name="report"),

@@ -108,6 +108,8 @@ ROWS: dict[str, Row] = {
     # The office's 公开审查 of a task: the office only; a POST without an action or a reason is
     # sent back to the page with a message, nothing marked.
     "task_disclosure": Row("ynnnnn", "ynnnnn"),
+    # The office's year end (carry over, archive): a POST without an action carries nothing.
+    "plan_year_end": Row("ynnnnn", "ynnnnn"),
     # Single sign-on is not configured in the tests: not found for everyone.
     "sso_start": Row("nnnnnn", "xxxxxx"),
     "sso_callback": Row("nnnnnn", "xxxxxx"),

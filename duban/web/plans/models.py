@@ -18,6 +18,8 @@ class Plan(models.Model):
     title = models.CharField("标题", max_length=200)
     source = models.CharField("来源文件", max_length=300, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    # 归档: the year is closed; its data is read-only (access.py) and still searchable.
+    archived_at = models.DateTimeField("归档时间", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "年度任务"
@@ -76,6 +78,15 @@ class Task(models.Model):
     items = models.JSONField("子项", default=list, blank=True)
     # 已撤销: removed by a revision of the plan (PlanRevision); kept with its reports and history.
     retired_at = models.DateTimeField("撤销时间", null=True, blank=True)
+    # 结转: the same task of the year before, unfinished then, so its history reads across years.
+    carried_from = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        verbose_name="上年任务",
+    )
 
     objects = TaskQuerySet.as_manager()
 

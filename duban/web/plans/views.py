@@ -77,7 +77,11 @@ def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
 def task_page(request: HttpRequest, task_id: int) -> HttpResponse:
     try:
         task = get_or_deny(
-            Task.objects.select_related("plan__organization", "section"), request.user, pk=task_id
+            Task.objects.select_related(
+                "plan__organization", "section", "carried_from__plan", "carried_to__plan"
+            ),
+            request.user,
+            pk=task_id,
         )
     except Http404 as exc:
         return deny_anonymous(request, exc)
@@ -142,3 +146,35 @@ def period_publish(request: HttpRequest, period_id: int) -> HttpResponse:
     else:
         messages.success(request, f"{period} 已公开。")
     return redirect(f"/plans/{period.plan_id}/?period={period.pk}")
+
+
+def plan_year_end(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The office's year end: carry unfinished tasks into next year, archive the year."""
+    from duban.web.plans import yearend
+
+    try:
+        plan = get_or_deny(
+            Plan.objects.select_related("organization"), request.user, "publish", pk=plan_id
+        )
+    except Http404 as exc:
+        return deny_anonymous(request, exc)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "archive":
+                yearend.plan_archive(plan, actor=request.user)
+                messages.success(request, f"{plan.year} 年已归档：只读，仍可检索。")
+                return redirect("plan", plan.pk)
+            ids = [i for i in request.POST.getlist("task") if i.isascii() and i.isdigit()]
+            chosen = list(plan.tasks.in_force().filter(pk__in=ids[:1000]))
+            following = yearend.plan_carry_over(plan, chosen, actor=request.user)
+            messages.success(request, f"已将 {len(chosen)} 项任务结转到 {following.year} 年。")
+        except yearend.YearEndError as exc:
+            messages.error(request, str(exc))
+        return redirect("plan_year_end", plan.pk)
+    ctx = {
+        "plan": plan,
+        "actor": actor_of(request.user),
+        "unfinished": yearend.unfinished_tasks(plan),
+        "period": yearend.last_period(plan),
+    }
+    return render(request, "plans/year_end.html", ctx)
