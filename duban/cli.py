@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from duban.core.errors import DubanError
+from duban.core.errors import DubanError, InputError
 
 
 def friendly_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -56,6 +56,10 @@ def main() -> None:
     """duban (督办): import, judge and publish the follow-up of work-report targets."""
 
 
+def _debug_lines(path: Path, units) -> list[str]:
+    return list(_debug_rows(path, units))
+
+
 def _debug_rows(path: Path, units):
     """The importer's layers for a text file: its layout, then what each layer made of it."""
     from duban.core.importers.layouts.detect import debug_layout, detect_layout
@@ -67,7 +71,7 @@ def _debug_rows(path: Path, units):
         yield from debug_table(path)
         return
     if path.suffix.lower() not in (".txt", ".text", ".md", ""):
-        raise DubanError(f"{path}: --debug shows the layers of text files only")
+        raise InputError("--debug shows the layers of text files only", source=str(path))
     text = decode(path.read_bytes(), str(path))
     if detect_layout(text) == "pdf":
         yield "layout: pdf"
@@ -87,15 +91,22 @@ def parse(
     path: Path, as_json: bool, debug: bool, district: str | None, units_file: Path | None
 ) -> None:
     """Read a document (.txt, .docx, .xlsx, .pdf) and print what was understood."""
-    from duban.core.importers import read_plan
+    from duban.core.importers.safety import read_untrusted
     from duban.core.model import plan_to_dict
 
     units = registry_for(path, units_file)
     if debug:
-        for row in _debug_rows(path, units):
+        from functools import partial
+
+        from duban.core.importers.safety import LIMITS, read_isolated
+
+        lines = partial(_debug_lines, units=units)
+        for row in read_isolated(
+            lines, path, memory_mb=LIMITS.read_memory_mb, seconds=LIMITS.read_seconds
+        ):
             click.echo(row)
         return
-    plan = read_plan(path, district=district, units=units)
+    plan = read_untrusted(path, district=district, units=units)
     if as_json:
         emit_json(plan_to_dict(plan))
         return
@@ -124,12 +135,12 @@ def judge(
     units_file: Path | None,
 ) -> None:
     """Judge every task against its targets and the schedule (序时进度), with evidence and flags."""
-    from duban.core.importers import read_plan
+    from duban.core.importers.safety import read_untrusted
     from duban.core.judgement import judge_plan, judgement_to_dict
 
     units = registry_for(path, units_file)
-    before = read_plan(previous, district=district, units=units) if previous else None
-    judged = judge_plan(read_plan(path, district=district, units=units), before)
+    before = read_untrusted(previous, district=district, units=units) if previous else None
+    judged = judge_plan(read_untrusted(path, district=district, units=units), before)
     if judged.notice:
         click.echo(judged.notice, err=True)
     if as_json:
@@ -152,10 +163,10 @@ def judge(
 @friendly_errors
 def export(path: Path, fmt: str, out: Path, district: str | None, units_file: Path | None) -> None:
     """Write the progress table (落实情况表) of a document as Word, Excel or PDF."""
-    from duban.core.importers import read_plan
+    from duban.core.importers.safety import read_untrusted
     from duban.core.render.export import export_table
 
-    plan = read_plan(path, district=district, units=registry_for(path, units_file))
+    plan = read_untrusted(path, district=district, units=registry_for(path, units_file))
     out.write_bytes(export_table(plan, fmt))
     click.echo(f"wrote {out}")
 
@@ -194,10 +205,10 @@ def bulletin(
     units_file: Path | None,
 ) -> None:
     """Write the supervision bulletin (督查通报) of a document, or one unit's report, as Word or PDF."""
-    from duban.core.importers import read_plan
+    from duban.core.importers.safety import read_untrusted
     from duban.core.render.export import export_bulletin
 
-    plan = read_plan(path, district=district, units=registry_for(path, units_file))
+    plan = read_untrusted(path, district=district, units=registry_for(path, units_file))
     data = export_bulletin(
         plan,
         fmt,

@@ -36,7 +36,7 @@ def _import(path: Path, org: str | None, units_file: Path | None, quiet: bool):
     from django.db import transaction
     from rich.progress import Progress
 
-    from duban.core.importers import read_plan
+    from duban.core.importers.safety import read_untrusted
     from duban.core.units import level_of, load_units_file, units_beside
     from duban.web.orgs.models import Organization
     from duban.web.orgs.selectors import org_registry
@@ -46,7 +46,7 @@ def _import(path: Path, org: str | None, units_file: Path | None, quiet: bool):
     from_file = load_units_file(units_file) if units_file else units_beside(path)
     name = org or from_file.organization
     if name is None:  # the document says which organization it is
-        name = read_plan(path, units=from_file).district
+        name = read_untrusted(path, units=from_file).district
     name = (name or "").strip()
     with transaction.atomic():  # the units and the plan, or nothing
         registry = from_file
@@ -56,7 +56,7 @@ def _import(path: Path, org: str | None, units_file: Path | None, quiet: bool):
             )
             units_apply(organization, from_file)
             registry = org_registry(organization)
-        plan = read_plan(path, units=registry)
+        plan = read_untrusted(path, units=registry)
         with Progress(transient=True, disable=quiet) as bar:
             job = bar.add_task(f"导入 {path.name}", total=len(plan.tasks))
             summary = plan_import(

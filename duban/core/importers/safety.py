@@ -1,15 +1,23 @@
-"""Checks an uploaded file passes before any parser sees it, and old formats converted first.
+"""Checks a file from outside passes before any parser sees it, old formats converted first,
+and the reading itself isolated with limits: the door every upload and every CLI read goes
+through (read_untrusted).
 
 The parsers do not protect themselves: python-docx reads a 401 MB document.xml from a 481 KB
 zip into 790 MB of memory, openpyxl opens a 400 MB sheet (see shared/research/libraries.md
-§2.4). So the zip is measured from its directory — entry count, total uncompressed size and
-compression ratio — and any XML part that declares a DTD (entity tricks need one; OOXML never
-does) is refused, all before a parser runs. openpyxl itself uses defusedxml when installed.
+§2.4), and a 5 KB workbook with one cell at XFD1048576 (or one merged range that large) makes
+openpyxl build or pad 17 billion cells. So the zip is measured from its directory — entry
+count, total uncompressed size and compression ratio — any XML part that declares a DTD (entity
+tricks need one; OOXML never does) is refused, and the tables' extent — rows, columns and cells,
+merged ranges counted in full — is measured by streaming their XML, all before a parser runs.
+What these checks miss, the isolated reader stops: a forked worker with a memory and a time
+limit. openpyxl itself uses defusedxml when installed.
 """
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
+import re
 import shutil
 import subprocess
 import tempfile
@@ -17,9 +25,11 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, TypeVar
 
 from duban.core.errors import InputError
+from duban.core.model import Plan
+from duban.core.units import GENERAL, Registry
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,16 @@ class Limits:
     ratio_floor: int = 1024 * 1024  # entries smaller than this unpacked may compress as they like
     pdf_seconds: float = 60.0  # PDF reading, checked between pages
     convert_seconds: float = 60.0  # LibreOffice converting .doc / .wps / .xls / .et
+    # A table's extent, as its parser will build it: a plan is hundreds of rows, a dozen or two
+    # columns. Rows of all sheets (or Word tables) together; cells are each sheet's rows × its
+    # columns (what openpyxl pads every row to) plus its merged ranges in full.
+    max_rows: int = 10_000
+    max_columns: int = 100
+    max_cells: int = 500_000
+    # The isolated reader (read_untrusted): memory on top of what the worker inherits, and the
+    # whole read, LibreOffice conversion included.
+    read_memory_mb: int = 1024
+    read_seconds: float = 90.0
 
 
 LIMITS = Limits()
@@ -83,6 +103,7 @@ def check_office_zip(path: Path, kind: str, limits: Limits = LIMITS) -> None:
         for info in infos:
             if info.filename.endswith((".xml", ".rels")):
                 _refuse_dtd(zf, info, kind, path)
+        _check_extent(zf, kind, path, limits)
 
 
 def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, path: Path) -> None:
@@ -100,6 +121,119 @@ def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, path: Pat
             "(a known attack; Office never writes them): refused",
             source=str(path),
         )
+
+
+_SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+_WORD_PART = "word/document.xml"
+_S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REF = re.compile(r"([A-Za-z]+)([0-9]+)")
+
+
+@dataclass
+class _Extent:
+    rows: int = 0  # rows of all tables together
+    cells: int = 0
+    widest: int = 0  # columns of the widest row or sheet
+    widest_at: str = ""  # where it is, for the message
+
+
+def _check_extent(zf: zipfile.ZipFile, kind: str, path: Path, limits: Limits) -> None:
+    """Refuse tables larger than any plan, before a parser builds them (Limits.max_*)."""
+    extent = _Extent()
+    try:
+        for info in zf.infolist():
+            if _SHEET_PART.fullmatch(info.filename):
+                with zf.open(info) as f:
+                    _sheet_extent(f, info.filename, extent)
+            elif info.filename == _WORD_PART:
+                with zf.open(info) as f:
+                    _word_extent(f, extent)
+    # lxml's parse errors are SyntaxErrors; a number that is no number a ValueError.
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, SyntaxError) as exc:
+        raise InputError(f"the {kind} file is damaged or truncated", source=str(path)) from exc
+    if extent.widest > limits.max_columns:
+        raise InputError(
+            f"the {kind} file's table reaches {extent.widest} columns (at {extent.widest_at}); "
+            f"duban reads tables of up to {limits.max_columns} columns",
+            source=str(path),
+        )
+    if extent.rows > limits.max_rows:
+        raise InputError(
+            f"the {kind} file's tables reach {extent.rows} rows; duban reads up to "
+            f"{limits.max_rows}",
+            source=str(path),
+        )
+    if extent.cells > limits.max_cells:
+        raise InputError(
+            f"the {kind} file's tables span {extent.cells} cells; duban reads up to "
+            f"{limits.max_cells}",
+            source=str(path),
+        )
+
+
+def _iterparse(f: IO[bytes], tags: tuple[str, ...]):
+    """(element) at each end of a tag, without keeping the document: memory stays flat."""
+    from lxml import etree
+
+    for _, el in etree.iterparse(f, events=("end",), tag=tags, resolve_entities=False):
+        yield el
+        if el.tag != tags[0]:  # the first tag is the innermost; its parent is cleared after it
+            el.clear()
+            while el.getprevious() is not None:
+                del el.getparent()[0]
+
+
+def _column(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _sheet_extent(f: IO[bytes], part: str, extent: _Extent) -> None:
+    rows = columns = merged = 0
+    row = column = 0
+    widest_at = ""
+    for el in _iterparse(f, (f"{_S}c", f"{_S}row", f"{_S}mergeCell")):
+        if el.tag == f"{_S}c":
+            found = _REF.fullmatch(el.get("r") or "")
+            column, row = (_column(found[1]), int(found[2])) if found else (column + 1, row)
+            if column > columns:
+                widest_at = f"cell {el.get('r') or column}"
+            rows, columns = max(rows, row), max(columns, column)
+        elif el.tag == f"{_S}row":
+            row, column = int(el.get("r") or row + 1), 0
+        else:
+            first, _, last = (el.get("ref") or "").partition(":")
+            a, b = _REF.fullmatch(first), _REF.fullmatch(last or first)
+            if a and b:
+                top, bottom = sorted((int(a[2]), int(b[2])))
+                left, right = sorted((_column(a[1]), _column(b[1])))
+                merged += (bottom - top + 1) * (right - left + 1)
+                if right > columns:
+                    widest_at = f"merged cells {el.get('ref')}"
+                rows, columns = max(rows, bottom), max(columns, right)
+    extent.rows += rows
+    extent.cells += rows * columns + merged
+    if columns > extent.widest:
+        extent.widest, extent.widest_at = columns, f"{widest_at} of {part}"
+
+
+def _word_extent(f: IO[bytes], extent: _Extent) -> None:
+    width = 0
+    for el in _iterparse(f, (f"{_W}tc", f"{_W}tr")):
+        if el.tag == f"{_W}tc":
+            span = el.find(f"{_W}tcPr/{_W}gridSpan")
+            width += max(1, int(span.get(f"{_W}val", "1"))) if span is not None else 1
+        else:
+            before = el.find(f"{_W}trPr/{_W}gridBefore")
+            width += int(before.get(f"{_W}val", "0")) if before is not None else 0
+            extent.rows += 1
+            extent.cells += width
+            if width > extent.widest:
+                extent.widest, extent.widest_at = width, f"row {extent.rows}"
+            width = 0
 
 
 _CONVERT_TO = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".xls": "xlsx", ".et": "xlsx"}
@@ -142,6 +276,25 @@ def convert_legacy(path: Path, workdir: Path, limits: Limits = LIMITS) -> Path:
             source=str(path),
         )
     return out
+
+
+def read_untrusted(
+    path: Path,
+    *,
+    units: Registry = GENERAL,
+    district: str | None = None,
+    limits: Limits = LIMITS,
+) -> Plan:
+    """read_plan(path) in the isolated worker, under limits.read_memory_mb and read_seconds: how
+    every file from outside is read, by the upload page and by the CLI alike."""
+    from duban.core.importers import read_plan
+
+    return read_isolated(
+        functools.partial(read_plan, units=units, district=district),
+        Path(path),
+        memory_mb=limits.read_memory_mb,
+        seconds=limits.read_seconds,
+    )
 
 
 def read_isolated(

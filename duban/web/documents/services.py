@@ -16,7 +16,6 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path, PurePath
 
 from django.conf import settings
@@ -25,8 +24,7 @@ from django.db import transaction
 
 from duban.core import model as core
 from duban.core.errors import InputError
-from duban.core.importers import read_plan
-from duban.core.importers.safety import read_isolated
+from duban.core.importers.safety import read_untrusted
 from duban.core.revision import PlanDiff
 from duban.web.documents.preview import FORMATS, Preview, plan_preview
 from duban.web.documents.wording import error_sentence
@@ -38,8 +36,6 @@ from duban.web.plans.services import ImportSummary, plan_import
 
 UPLOAD_SUFFIXES = tuple(FORMATS)
 UPLOAD_TTL = 2 * 3600  # seconds a preview waits for its confirmation
-READ_MEMORY_MB = 1024  # the reading worker's memory on top of what it inherits
-READ_SECONDS = 90.0  # the whole read, LibreOffice conversion included
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 GONE = "这次上传已失效（已导入、已取消、已过期，或不是您上传的），请重新上传。"
 
@@ -133,8 +129,7 @@ def upload_read(
     try:
         try:
             organization = Organization.objects.get(pk=organization_id)
-            reader = partial(read_plan, units=org_registry(organization))
-            plan = read_isolated(reader, raw, memory_mb=READ_MEMORY_MB, seconds=READ_SECONDS)
+            plan = read_untrusted(raw, units=org_registry(organization))
         except InputError as exc:
             raise UploadError(error_sentence(exc, filename)) from exc
     finally:

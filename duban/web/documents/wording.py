@@ -42,6 +42,20 @@ _ERRORS: tuple[tuple[str, str], ...] = (
         "{kind} 文件中的 {part} 已损坏或不完整",
     ),
     (
+        r"the (?P<kind>\w+) file's table reaches (?P<n>\d+) columns .*up to (?P<max>\d+) columns",
+        "{kind} 文件的表格宽达 {n} 列，超过 {max} 列的上限（表格以外的远处可能有内容或格式），"
+        "已拒绝",
+    ),
+    (
+        r"the (?P<kind>\w+) file's tables reach (?P<n>\d+) rows; duban reads up to (?P<max>\d+)",
+        "{kind} 文件的表格共 {n} 行，超过 {max} 行的上限，已拒绝",
+    ),
+    (
+        r"the (?P<kind>\w+) file's tables span (?P<n>\d+) cells; duban reads up to (?P<max>\d+)",
+        "{kind} 文件的表格共 {n} 个单元格，超过 {max} 个的上限，已拒绝",
+    ),
+    (r"the (?P<kind>\w+) file is damaged or truncated", "{kind} 文件已损坏或不完整"),
+    (
         r"(?P<suffix>\.\w+) files need LibreOffice",
         "服务器没有安装 LibreOffice，无法转换 {suffix} 文件；请另存为 .docx 或 .xlsx 后上传",
     ),
