@@ -151,7 +151,11 @@ def test_it_freezes_reports_when_the_round_is_closed(world, october, as_user):
     unit_a = as_user(world.users["unit_a"])
     empty = slot(october.period, "区发改局")
     assert unit_a.get(f"/reports/{empty.pk}/edit/").status_code == 403
-    assert submit(unit_a, empty, "结束后补报").status_code == 403
+    # Refused; the unit's text comes back on a page (and is kept for the office), not saved.
+    late = submit(unit_a, empty, "结束后补报")
+    assert late.status_code == 409 and "本轮填报已结束，不能再修改" in late.content.decode()
+    empty.refresh_from_db()
+    assert empty.text == NEW_TEXT_A and empty.state == "submitted"
     office = as_user(world.users["office"])
     office.post(f"/reports/{report.pk}/review/", {"decision": "accept"})
     report.refresh_from_db()

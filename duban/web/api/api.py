@@ -16,7 +16,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 from duban.web.api import figures, reads, reports
 from duban.web.api.auth import TokenAuth
 from duban.web.api.throttle import TokenThrottle
-from duban.web.plans.services import StaleReport
+from duban.web.plans.services import ReportLocked, StaleReport
 from duban.web.rounds.services import RoundError
 
 DESCRIPTION = """督办数据接口：年度任务、部分、任务（责任单位、研判结论）、报送期、进展报告、检索、统计。
@@ -85,6 +85,17 @@ def _stale(request, exc):
         409,
         "conflict",
         f"该报告已被他人修改，当前版本为 {exc.current_version}",
+        errors=[{"loc": ["version"], "msg": str(exc.current_version)}],
+    )
+
+
+@api.exception_handler(ReportLocked)
+def _locked(request, exc):
+    return _error(
+        request,
+        409,
+        "locked",
+        f"{exc.reason}；您的文字已另存备查",
         errors=[{"loc": ["version"], "msg": str(exc.current_version)}],
     )
 

@@ -13,6 +13,7 @@ from duban.web.api.schemas import ReportOut, ReportPage, ReportSubmit, ReportWri
 from duban.web.plans.models import Report
 from duban.web.plans.services import report_save
 from duban.web.rounds.services import report_submit
+from duban.web.rounds.writes import report_to_write
 
 router = Router(tags=["进展报告"])
 
@@ -47,8 +48,10 @@ def report(request, report_id: Id):
 @router.put("/reports/{report_id}", response=answers(ReportOut, write=True))
 def report_update(request, report_id: Id, body: ReportWrite):
     """Save a draft (草稿) of the unit's own report in an open period; `version` is the one the
-    text was based on: a newer save answers 409 and the text is kept in the audit log."""
-    found = get_or_deny(_reports(), request.user, "change", pk=report_id)
+    text was based on: a newer save answers 409 `conflict`, a report its unit can no longer
+    write (submitted meanwhile, accepted, round closed) 409 `locked`; either way the text is
+    kept in the audit log."""
+    found = report_to_write(request.user, report_id, "change", text=body.text, version=body.version)
     saved = report_save(found, text=body.text, actor=request.user, expected_version=body.version)
     return out.report(get_or_deny(_reports(), request.user, pk=saved.pk), actor_of(request.user))
 
@@ -56,8 +59,9 @@ def report_update(request, report_id: Id, body: ReportWrite):
 @router.post("/reports/{report_id}/submit", response=answers(ReportOut, write=True))
 def report_submit_(request, report_id: Id, body: ReportSubmit):
     """Submit (报送) the unit's report; a text repeating the previous period's needs
-    `confirm_same: true` (409 refused otherwise)."""
-    found = get_or_deny(_reports(), request.user, "submit", pk=report_id)
+    `confirm_same: true` (409 refused otherwise). Of concurrent submits one wins; every other
+    answers 409 (`conflict` or `locked`) with its text kept in the audit log."""
+    found = report_to_write(request.user, report_id, "submit", text=body.text, version=body.version)
     report_submit(
         found,
         text=body.text,

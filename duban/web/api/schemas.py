@@ -7,6 +7,8 @@ import datetime as dt
 from ninja import Schema
 from pydantic import Field, field_validator
 
+from duban.web.plans.models import REPORT_TEXT_MAX_CHARS
+
 
 class ErrorOut(Schema):
     code: str = Field(description="not_authenticated, forbidden, not_found, invalid, conflict, …")
@@ -137,7 +139,7 @@ def no_control_characters(text: str) -> str:
 
 
 class ReportWrite(Schema):
-    text: str = Field(max_length=20000)
+    text: str = Field(max_length=REPORT_TEXT_MAX_CHARS)
     version: int = Field(ge=0, le=2**31 - 1, description="the version this text was based on")
 
     _text = field_validator("text")(no_control_characters)

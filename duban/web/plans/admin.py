@@ -3,6 +3,7 @@ from django.contrib import admin
 from duban.web.admin_gate import GatedInline
 from duban.web.audit.admin import AuditedAdmin
 from duban.web.plans.models import (
+    REPORT_TEXT_MAX_CHARS,
     Milestone,
     Period,
     Plan,
@@ -71,6 +72,11 @@ class ReportAdmin(AuditedAdmin):
     raw_id_fields = ["task", "unit", "author"]
     readonly_fields = ["version", "created_at", "updated_at"]
     inlines = [ReportVersionInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":  # the same bound as the editor and the API
+            kwargs["max_length"] = REPORT_TEXT_MAX_CHARS
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
         """A correction of the text is a new version like any other save."""

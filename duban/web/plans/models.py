@@ -185,6 +185,13 @@ class Period(models.Model):
         return f"{self.year}年{self.label}"
 
 
+# The longest progress text (进展情况) a unit may write: a period's progress is paragraphs, not a
+# file (the longest in the example is under 1,000 characters). Every save is a version, so an
+# unbounded text would be stored again at each autosave. The editor, the API and the admin refuse
+# a longer one; the services check it again.
+REPORT_TEXT_MAX_CHARS = 20_000
+
+
 class Report(models.Model):
     """One unit's progress (进展情况) on one task for one period. Never deleted; see versions."""
 

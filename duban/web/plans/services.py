@@ -15,6 +15,7 @@ from duban.web.orgs.models import Organization, Unit
 from duban.web.orgs.services import group_link_defaults
 from duban.web.plans import seam
 from duban.web.plans.models import (
+    REPORT_TEXT_MAX_CHARS,
     Milestone,
     Period,
     Plan,
@@ -334,6 +335,41 @@ class StaleReport(Exception):
         self.current_version = current_version
 
 
+class ReportLocked(StaleReport):
+    """The report can no longer be written by its unit (submitted, accepted, or its round over)
+    since the writer's editor loaded it; the refused text is kept, as a conflict's is."""
+
+    def __init__(self, report: Report, reason: str) -> None:
+        super().__init__(report.version)
+        self.report = report
+        self.reason = reason
+
+
+class ReportTooLong(ValueError):
+    """A progress text over REPORT_TEXT_MAX_CHARS; the editor and the API refuse it first."""
+
+
+def check_report_text(text: str) -> None:
+    if len(text) > REPORT_TEXT_MAX_CHARS:
+        raise ReportTooLong(f"进展情况最多 {REPORT_TEXT_MAX_CHARS} 字，现有 {len(text)} 字")
+
+
+def report_refused(report: Report, *, text: str, actor, expected_version: int) -> ReportLocked:
+    """Keep the text of a write refused to the report's own unit (another session of the unit
+    submitted, the office accepted it, or the round closed while this one was typing) in the
+    audit log, and say why; the caller raises what this returns."""
+    if report.period.state != Period.State.OPEN:
+        reason = "本轮填报已结束，不能再修改"
+    elif report.state == Report.State.ACCEPTED:
+        reason = "该报告已审核通过，不能再修改"
+    else:
+        reason = "该报告已由本单位报送，不能再修改"
+    report_conflict(
+        report, text=text[:REPORT_TEXT_MAX_CHARS], actor=actor, expected_version=expected_version
+    )
+    return ReportLocked(report, reason)
+
+
 def report_locked(pk: int, *, lock_period: bool = False) -> Report:
     """The report, locked for a write, with what its audit event and search entry read (period
     and plan, task and plan, unit) joined into the same query.
@@ -390,6 +426,7 @@ def report_save(report: Report, *, text: str, actor, expected_version: int) -> R
 
     On a conflict the refused text is kept in the audit log and StaleReport is raised.
     """
+    check_report_text(text)
     with transaction.atomic():
         current = report_locked(report.pk)
         stale = current.version != expected_version

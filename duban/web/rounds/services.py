@@ -16,6 +16,7 @@ from duban.web.orgs.models import Unit
 from duban.web.plans.models import Period, Plan, Report, ReportVersion
 from duban.web.plans.services import (
     StaleReport,
+    check_report_text,
     report_conflict,
     report_draft,
     report_locked,
@@ -156,6 +157,7 @@ def report_submit(
     """
     if not text.strip():
         raise RoundError("进展情况不能为空")
+    check_report_text(text)
     if previous is _UNREAD:
         previous = previous_report(report)
     same = repeats_previous(text, previous.text if previous else None)

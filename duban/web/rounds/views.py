@@ -16,12 +16,13 @@ from django.views.decorators.http import require_POST
 
 from duban.core.render.csv_table import csv_bytes
 from duban.web.access import actor_of, can, get_or_deny
-from duban.web.params import query_int
+from duban.web.params import parse_int, query_int
 from duban.web.plans import selectors as plan_selectors
-from duban.web.plans.models import Period, Plan, Report
-from duban.web.plans.services import StaleReport, report_save
+from duban.web.plans.models import REPORT_TEXT_MAX_CHARS, Period, Plan, Report
+from duban.web.plans.services import ReportLocked, StaleReport, report_save
 from duban.web.plans.views import deny_anonymous
 from duban.web.rounds import selectors, services
+from duban.web.rounds.writes import report_to_write
 
 logger = logging.getLogger(__name__)
 
@@ -37,18 +38,55 @@ def _report(request: HttpRequest, report_id: int, action: str) -> Report:
 
 class EditorForm(forms.Form):
     text = forms.CharField(
-        label="进展情况", widget=forms.Textarea(attrs={"rows": 14}), required=False, strip=False
+        label="进展情况",
+        widget=forms.Textarea(attrs={"rows": 14}),
+        required=False,
+        strip=False,
+        max_length=REPORT_TEXT_MAX_CHARS,
+        error_messages={
+            "max_length": f"进展情况最多 {REPORT_TEXT_MAX_CHARS} 字，现有 %(show_value)d 字"
+        },
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
     confirm_same = forms.BooleanField(label="确认本期进展与上期相同", required=False)
 
 
+def _to_write(request: HttpRequest, report_id: int) -> Report:
+    """The report this POST may write; ReportLocked (its text kept) for its own unit when it can
+    no longer be written (rounds/writes.py)."""
+    return report_to_write(
+        request.user,
+        report_id,
+        "change",
+        text=request.POST.get("text", ""),
+        version=parse_int(request.POST.get("version", ""), minimum=0) or 0,
+    )
+
+
+def _refused(request: HttpRequest, locked: ReportLocked) -> HttpResponse:
+    """The writer's text back on a page, with why it was not saved (409: the report moved on)."""
+    ctx = {
+        "report": locked.report,
+        "plan": locked.report.task.plan,
+        "actor": actor_of(request.user),
+        "reason": locked.reason,
+        "text": request.POST.get("text", ""),
+    }
+    return render(request, "rounds/refused.html", ctx, status=409)
+
+
 def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
     """The editor: prefilled with the previous period's text, which is shown beside it."""
     try:
-        report = _report(request, report_id, "change")
+        report = (
+            _to_write(request, report_id)
+            if request.method == "POST"
+            else _report(request, report_id, "change")
+        )
     except Http404 as exc:
         return deny_anonymous(request, exc)
+    except ReportLocked as locked:
+        return _refused(request, locked)
     previous = services.previous_report(report)
     initial_text = report.text or (previous.text if previous else "")
     form = EditorForm(
@@ -96,11 +134,17 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @require_POST
 def report_autosave(request: HttpRequest, report_id: int) -> HttpResponse:
-    """HTMX: save the draft while typing; answers a status line and the new version number."""
-    report = _report(request, report_id, "change")
+    """HTMX: save the draft while typing; answers a status line and the new version number.
+    Every answer it gives is swapped in (200); the text stays in the page whatever happens, and
+    behaviours.js keeps it in the browser on any other answer or none."""
+    try:
+        report = _to_write(request, report_id)
+    except ReportLocked as locked:
+        return render(request, "rounds/_autosave.html", {"refused": locked.reason})
     form = EditorForm(request.POST)
     if not form.is_valid():
-        return HttpResponse("未保存：内容无效", status=200)
+        reason = next(iter(form.errors.get("text", [])), "内容无效")
+        return render(request, "rounds/_autosave.html", {"invalid": reason})
     try:
         saved = report_save(
             report,

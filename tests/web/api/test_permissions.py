@@ -82,7 +82,13 @@ def test_a_closed_periods_report_cannot_be_written(world, api_as):
 
     closed = Report.objects.get(period=world.q3, task=world.tasks[1], unit=world.units["区发改局"])
     body = {"text": "补报", "version": closed.version}
-    assert api_as("unit_a").put(f"/reports/{closed.pk}", body).status_code == 403
+    refused = api_as("unit_a").put(f"/reports/{closed.pk}", body)
+    # Its own unit is told why (409), and its text is kept for the office (the editor's rule).
+    assert refused.status_code == 409
+    assert refused.json()["detail"] == "本轮填报已结束，不能再修改；您的文字已另存备查"
+    closed.refresh_from_db()
+    assert closed.text != "补报"
+    assert api_as("unit_b").put(f"/reports/{closed.pk}", body).status_code == 403
 
 
 def test_a_unit_submits_its_report_through_the_rounds_service(world, api_as):
@@ -96,7 +102,8 @@ def test_a_unit_submits_its_report_through_the_rounds_service(world, api_as):
     assert answer.json()["submitted_at"].startswith("20")
     assert AuditEvent.objects.filter(action="report_submit").count() == 1
     again = api_as("unit_b").put(f"/reports/{draft_b.pk}", {"text": "再改", "version": 3})
-    assert again.status_code == 403  # submitted: no longer the unit's to change
+    # Submitted: no longer the unit's to change; told so (409), its text kept.
+    assert (again.status_code, again.json()["code"]) == (409, "locked")
 
 
 def test_a_write_from_another_system_needs_the_token_and_no_csrf_cookie(world, api_as):
