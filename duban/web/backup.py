@@ -8,7 +8,8 @@ A restore touches nothing until the backup has proved itself: the file is copied
 file beside the safety copies (so it cannot change between the checks and the restore), and the
 copy must be complete (not empty, not cut short, every page or data block readable), be a duban
 database (its tables and migrations), and not come from a newer duban. Only then is the current
-database kept as a safety copy (var/backups/before-restore-….sqlite3 or .dump) and replaced in
+database kept as a safety copy (in DUBAN_BACKUP_DIR, var/backups: before-restore-….sqlite3 or
+.dump, apart from the nightly backups that folder rotates) and replaced in
 one transaction; an older backup is then migrated. A file is only ever opened by its path, never
 through a URI, so `#`, `?` or `%` in a name are just characters.
 
@@ -29,7 +30,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connection
 
 from duban.core.errors import InputError
@@ -263,7 +263,10 @@ def _check_duban(tables: set[str], applied: set[tuple[str, str]], shown: str) ->
 
 
 def _safety_folder() -> Path:
-    folder = Path(settings.VAR_DIR) / "backups"
+    """The backups' folder (DUBAN_BACKUP_DIR, var/backups), beside the nightly backups."""
+    from duban.web.jobs.housekeeping import backup_dir
+
+    folder = backup_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -39,6 +39,7 @@ def nightly_backup(job: Job, ctx) -> dict:
     from duban.web.backup import backup
 
     folder = backup_dir()
+    folder.mkdir(parents=True, exist_ok=True)  # `duban backup` itself refuses a missing folder
     name = f"{BACKUP_PREFIX}{job.key.split(':', 1)[1]}.backup"
     ctx.progress(10, "备份数据库")
     path = backup(folder / name)
