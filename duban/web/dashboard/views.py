@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from duban.web.access import actor_of, get_or_deny
+from duban.web.access import Action, actor_of, get_or_deny
 from duban.web.dashboard import assessment as scoring
 from duban.web.dashboard import charts, selectors
 from duban.web.dashboard.verdicts import LABELS
@@ -17,11 +16,15 @@ from duban.web.plans.models import Plan
 REFRESH_SECONDS = 300  # the wall display reloads itself this often
 
 
-def _plan_and_period(request: HttpRequest, plan_id: int):
+def _plan_and_period(request: HttpRequest, plan_id: int, action: Action = "view"):
+    """The plan through the gate for `action`, then the period asked for: parameters are read
+    only once the gate has let the request through."""
     actor = actor_of(request.user)
     if not actor.is_member:
         raise Http404  # the public sees published periods on the public page, not here
-    plan = get_or_deny(Plan.objects.select_related("organization"), request.user, pk=plan_id)
+    plan = get_or_deny(
+        Plan.objects.select_related("organization"), request.user, action, pk=plan_id
+    )
     periods = plan_selectors.visible_periods(plan, request.user)
     period = plan_selectors.choose_period(periods, query_int(request.GET, "period"))
     if period is None:
@@ -74,9 +77,8 @@ def tasks_page(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def _assessment(request: HttpRequest, plan_id: int):
-    actor, plan, periods, period = _plan_and_period(request, plan_id)
-    if actor.role not in ("office", "leader", "superuser"):
-        raise PermissionDenied
+    # The assessment ranks units: the office and leaders oversee it (access.py).
+    actor, plan, periods, period = _plan_and_period(request, plan_id, "oversee")
     return actor, plan, periods, period, scoring.assessment(plan, period, periods)
 
 
