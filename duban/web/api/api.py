@@ -78,26 +78,15 @@ def _invalid(request, exc):
     return _error(request, 422, "invalid", "请求参数有误", errors=errors)
 
 
-@api.exception_handler(StaleReport)
+@api.exception_handler(StaleReport)  # ReportLocked too: the text is kept either way
 def _stale(request, exc):
-    return _error(
-        request,
-        409,
-        "conflict",
-        f"该报告已被他人修改，当前版本为 {exc.current_version}",
-        errors=[{"loc": ["version"], "msg": str(exc.current_version)}],
+    code, detail = (
+        ("locked", f"{exc.reason}；您的文字已另存备查")
+        if isinstance(exc, ReportLocked)
+        else ("conflict", f"该报告已被他人修改，当前版本为 {exc.current_version}")
     )
-
-
-@api.exception_handler(ReportLocked)
-def _locked(request, exc):
-    return _error(
-        request,
-        409,
-        "locked",
-        f"{exc.reason}；您的文字已另存备查",
-        errors=[{"loc": ["version"], "msg": str(exc.current_version)}],
-    )
+    errors = [{"loc": ["version"], "msg": str(exc.current_version)}]
+    return _error(request, 409, code, detail, errors=errors)
 
 
 @api.exception_handler(RoundError)

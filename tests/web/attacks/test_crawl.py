@@ -203,18 +203,11 @@ def _superuser_request(world):
     return request
 
 
-def test_the_admin_answers_hostile_samples_without_error_and_only_to_staff(world, client):
+def test_the_admin_answers_hostile_samples_without_error_and_only_to_staff(
+    world, staff_office, client
+):
     from django.contrib.auth import get_user_model
 
-    from duban.web.accounts.services import membership_grant
-
-    membership_grant(
-        username="office",
-        password="pw-office-long",
-        organization=world.org,
-        role="office",
-        staff=True,
-    )
     root = get_user_model().objects.create_superuser("root", password="pw-root-long")
     urls = _admin_samples(world)
     assert len(urls) > 80
