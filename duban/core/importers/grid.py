@@ -69,6 +69,9 @@ class Grid:
     title: str = ""  # the document title when the builder found it outside the rows
     header: tuple[str, ...] = ()  # header names, when the rows hold no header row
     text: str = field(default="", compare=False)  # text around the table (district, furniture)
+    # A cell's lines are the lines of a printed page (a PDF), broken where the column ends,
+    # not the paragraphs its writer made.
+    visual_lines: bool = False
 
 
 SECTION_LIKE = re.compile(

@@ -74,6 +74,11 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"this Word file has no table", "Word 文件中没有表格"),
     (r"this Excel file cannot be read", "Excel 文件无法读取（已损坏，或并不是 .xlsx 文件）"),
     (
+        r"no sheet of this Excel file has a header row.*the first row reads (?P<r>[^)]*)\)",
+        "Excel 文件的各工作表中都没有表头行（序号、工作任务或年度任务目标、责任单位……）："
+        "第一行是“{r}”",
+    ),
+    (
         r"no sheet of this Excel file has a header row",
         "Excel 文件的各工作表中都没有表头行（序号、工作任务或年度任务目标、责任单位……）",
     ),
@@ -98,6 +103,10 @@ _ERRORS: tuple[tuple[str, str], ...] = (
         r"the table's header \((?P<h>.*)\) names no column duban knows",
         "表头（{h}）中没有可识别的列（序号、工作任务或年度任务目标、责任单位、进展情况……），"
         "这是任务表吗？",
+    ),
+    (
+        r"no task table found.*its first row reads (?P<r>.*)$",
+        "没有找到任务表：表头没有可识别的列（序号、工作任务、责任单位、进展情况……），第一行是“{r}”",
     ),
     (
         r"no task table found",

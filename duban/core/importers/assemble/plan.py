@@ -70,7 +70,15 @@ def grid_to_plan(grid: Grid, *, units: Registry = GENERAL, district: str | None 
         for d, seq, written in tasks_of:
             d.number = written
             tasks.append(
-                build_task(d, seq, warnings, units=units, year=year, units_expected=has_units)
+                build_task(
+                    d,
+                    seq,
+                    warnings,
+                    units=units,
+                    year=year,
+                    units_expected=has_units,
+                    visual_lines=grid.visual_lines,
+                )
             )
         if sec.declared is not None and sec.declared != len(tasks):
             warnings.append(
@@ -166,13 +174,13 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
         texts = [c.text.strip() for c in row.cells]
         if not any(texts):
             continue
+        if header_rows and row.kind is None and is_subheader_row(texts) and not _has_seq(texts):
+            header_rows.append(texts)  # 牵头单位 / 配合单位 under a merged 责任单位
+            columns = _named(map_columns(header_rows))
+            continue
         if row.kind == "header" or (row.kind is None and is_header_row(texts)):
             header_rows = [texts]
-            columns = map_columns(header_rows)
-            continue
-        if header_rows and row.kind is None and is_subheader_row(texts) and not _has_seq(texts):
-            header_rows.append(texts)
-            columns = map_columns(header_rows)
+            columns = _named(map_columns(header_rows))
             continue
         header_rows = []
         if not columns or row.kind == "furniture":
@@ -207,6 +215,14 @@ def _walk(grid: Grid, warnings: list[Diagnostic]) -> tuple[list[_SectionDraft], 
     if not columns:
         raise InputError(_no_header(grid), source=grid.source)
     return [s for s in sections if s.tasks or s.title], title, furniture
+
+
+def _named(columns: tuple[ColumnMeaning, ...]) -> tuple[ColumnMeaning, ...]:
+    """The header's columns up to its last named one: cells beyond it are a row's extra cells."""
+    end = len(columns)
+    while end > 1 and not columns[end - 1].header:
+        end -= 1
+    return columns[:end]
 
 
 def _no_header(grid: Grid) -> str:
@@ -262,8 +278,11 @@ def _index(columns: Sequence[ColumnMeaning], kind: str) -> int | None:
 def _section_head(
     row: GridRow, texts: list[str], columns: Sequence[ColumnMeaning]
 ) -> tuple[str, int | None] | None:
-    """A section title row: '（一）…（共 17项）' alone, one cell across the row, or 一 + a title."""
-    if row.kind == "body":
+    """A section title row: '（一）…（共 17项）' alone, one cell across the row, or 一 + a title.
+
+    A row with a cell merged down from the row above is inside a task ('（一）新建小学1所'
+    under a merged number): never a section."""
+    if row.kind == "body" or any(c.above for c in row.cells):
         return None
     distinct = list(
         dict.fromkeys(t for t, c in zip(texts, row.cells, strict=False) if t and not c.left)

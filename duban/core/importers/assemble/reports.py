@@ -22,18 +22,28 @@ def split_reports(
     page: int | None,
     warnings: list[Diagnostic],
     units: Registry,
+    *,
+    visual_lines: bool = False,
 ) -> list[Report]:
     """Progress cells (text, line, the row's own unit) → one report per unit header.
 
     '区发改局：' alone on a line, or '区发改局：上半年…' for a unit of the task or of the registry,
-    opens a report; text before any header is the row's own unit's (or nobody's).
+    opens a report; text before any header is the row's own unit's (or nobody's). With
+    `visual_lines` (a PDF's cell, broken where the column ends) a header only opens a line that
+    follows a sentence's end or a short line: '…资源库作' / '是扩繁与保护工程：…' is one sentence.
     """
     out: list[tuple[str | None, int, list[str]]] = []
     for text, line, own in cells:
         started = False
-        lines = [x.strip() for x in text.splitlines() if x.strip()]
-        for s in _rejoin_headers(lines, task_units, units):
+        lines = _rejoin_headers(
+            [x.strip() for x in text.splitlines() if x.strip()], task_units, units
+        )
+        full = max((_width(x) for x in lines), default=0)
+        for k, s in enumerate(lines):
             name, rest = _report_header(s, task_units, units)
+            broken = visual_lines and k and not _ends_line(lines[k - 1], full)
+            if name is not None and broken and units.lookup(name) is None:
+                name = None  # a line the column's edge broke, not a unit's header
             if name is not None:
                 out.append((name, line, [rest] if rest else []))
                 started = True
@@ -51,6 +61,17 @@ def split_reports(
             warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty", page))
         reports.append(Report(name, text, units.canonical(name) if name else None, line))
     return reports
+
+
+def _width(text: str) -> int:
+    return sum(1 if ch.isascii() else 2 for ch in text)
+
+
+def _ends_line(previous: str, full: int) -> bool:
+    """Whether a visual line ends where its writer ended it: a sentence's end, or short."""
+    return previous.endswith(("。", "；", "！", "？", "：", ":", ";", "!", "?")) or (
+        _width(previous) < 0.8 * full
+    )
 
 
 def _report_header(s: str, task_units: list[str], units: Registry) -> tuple[str | None, str]:

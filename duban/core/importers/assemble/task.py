@@ -7,7 +7,7 @@ meaning of their column (columns.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from duban.core.errors import Diagnostic
 from duban.core.importers.assemble.cells import (
@@ -88,9 +88,11 @@ def build_task(
     units: Registry = GENERAL,
     year: int | None = None,
     units_expected: bool = True,
+    visual_lines: bool = False,
 ) -> Task:
     """The task of a draft's rows, its unit names read with `units` (the organization's
-    registry); `units_expected` is False for a table with no unit column."""
+    registry); `units_expected` is False for a table with no unit column, `visual_lines` True
+    when cells hold a printed page's lines (grid.py)."""
     got = _Cells()
     for part in d.parts:
         got.targets.append([])
@@ -101,7 +103,12 @@ def build_task(
         for k, text in enumerate(part.overflow, start=len(d.columns) + 1):
             if text:
                 got.extra.setdefault(f"第{k}列", []).append(text.strip())
-    target, items = _target(d.prefix, got)
+    target, items, unit = _target(d.prefix, got)
+    if unit:  # '城镇新增就业（人）' | 26000 | 15200: each bare number counts 人
+        got.figures = [
+            replace(f, unit=unit) if not f.unit and f.role in ("target", "actual") else f
+            for f in got.figures
+        ]
     if not target:
         warnings.append(Diagnostic(d.line, f"task {seq} has no target text", d.page))
     unit_refs = _unit_refs(got.units, units)
@@ -116,10 +123,18 @@ def build_task(
     }
     names = [u.name for u in unit_refs]
     cells = [(text, line, own.get(line)) for text, line in got.progress]
-    reports = split_reports(cells, names, seq, d.page, warnings, units)
+    reports = split_reports(cells, names, seq, d.page, warnings, units, visual_lines=visual_lines)
     earlier: list[Report] = []
     for text, line, period in got.earlier:
-        found = split_reports([(text, line, own.get(line))], names, seq, d.page, warnings, units)
+        found = split_reports(
+            [(text, line, own.get(line))],
+            names,
+            seq,
+            d.page,
+            warnings,
+            units,
+            visual_lines=visual_lines,
+        )
         earlier += [Report(r.unit, r.text, r.canonical, r.line, period=period) for r in found]
     deadline_text = "；".join(dict.fromkeys(got.deadlines)) or None
     ongoing, due = _deadline(deadline_text, d, seq, warnings)
@@ -212,9 +227,10 @@ def _figure(got: _Cells, col: ColumnMeaning, text: str, period: Period | None) -
         got.in_target.append(text if written_unit or not unit else text + unit)
 
 
-def _target(prefix: str, got: _Cells) -> tuple[str, tuple[str, ...]]:
+def _target(prefix: str, got: _Cells) -> tuple[str, tuple[str, ...], str]:
     """The words of the target columns (two in one row read 'name：scope'), a group row's name
-    first, a numeric target after, and the sub-items ((一)…, 1.…) in order, each its own item."""
+    first, a numeric target after, and the sub-items ((一)…, 1.…) in order, each its own item;
+    and the unit a name states in brackets ('城镇新增就业（人）')."""
     rows: list[list[str]] = []  # the words before any item, per row and column
     items: list[str] = []
     for r, row in enumerate(got.targets):
@@ -234,14 +250,18 @@ def _target(prefix: str, got: _Cells) -> tuple[str, tuple[str, ...]]:
         said = _join_name_and_scope([prefix, said])
     if items:
         said = _join_name_and_scope([said, "；".join(items)])
+    named = _NAMED_UNIT.match(said)
     for number in got.in_target:
         said = _say_number(said, number)
-    return said, tuple(items)
+    return said, tuple(items), named.group("unit") if named else ""
+
+
+_NAMED_UNIT = re.compile(r"^(?P<name>[^，。；,;]+?)[（(](?P<unit>[^（）()]{1,5})[）)]$")
 
 
 def _say_number(words: str, number: str) -> str:
     """'城镇新增就业（人）' + '26000' → '城镇新增就业26000人'; a sentence takes it in brackets."""
-    m = re.match(r"^(?P<name>.+?)[（(](?P<unit>[^（）()]{1,5})[）)]$", words)
+    m = _NAMED_UNIT.match(words)
     if m and number.replace(".", "").replace(",", "").isdigit():
         return f"{m.group('name')}{number}{m.group('unit')}"
     if not words:

@@ -100,7 +100,7 @@ def pdf_grid(path: Path, limits: Limits = LIMITS) -> Grid | None:
                 page.close()  # frees the page's objects: 127 pages then need ~41 MB
     if not seen_header:
         return None
-    return Grid(tuple(rows), source=str(path))
+    return Grid(tuple(rows), source=str(path), visual_lines=True)
 
 
 def pdf_text(path: Path, limits: Limits = LIMITS) -> str:

@@ -81,9 +81,13 @@ def xlsx_grid(path: Path, limits: Limits = LIMITS) -> tuple[Grid, list[str]]:
         seen |= keys
         with_table.append((name, rows, h))
     if not with_table:
+        first = next(
+            (r for _, rows in sheets for r in rows if sum(1 for t in r.texts if t) > 1), None
+        )
+        seen = f" (the first row reads {'、'.join(t for t in first.texts if t)})" if first else ""
         raise InputError(
             "no sheet of this Excel file has a header row naming the columns "
-            "(序号, 工作任务 or 年度任务目标, 责任单位 …)",
+            f"(序号, 工作任务 or 年度任务目标, 责任单位 …){seen}",
             source=str(path),
         )
     out: list[GridRow] = []

@@ -31,6 +31,7 @@ from duban.core.importers.layouts.lines import decode
 from duban.core.importers.layouts.lists import list_to_grid, looks_like_list, numbered_to_grid
 from duban.core.importers.layouts.pdf_text import looks_like_pdf_text, parse_text
 from duban.core.importers.layouts.rows import rows_to_grid, stream_to_grid
+from duban.core.importers.layouts.spaced import spaced_to_grid
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
 
@@ -92,20 +93,33 @@ def parse_any_text(
         except InputError:
             if looks_like_pdf_text(text):
                 raise  # the PDF layout, with a fault its reader names (a truncated copy …)
-        numbered = numbered_to_grid(text, source)
-        if numbered is not None:  # a bulletin's numbered findings, no table at all
-            grid, warnings = numbered
-            return _finish(grid_to_plan(grid, district=district), grid, warnings)
+        # Forms with few signs of a table, tried once the example's PDF layout is ruled out:
+        # rows set apart by spaces, then a bulletin's numbered findings.
+        for reader in (spaced_to_grid, numbered_to_grid):
+            built = reader(text, source)
+            if built is not None:
+                grid, warnings = built
+                return _finish(grid_to_plan(grid, district=district, units=units), grid, warnings)
         raise InputError(
             "no task table found: duban reads tables whose header names the columns "
             "(序号, 工作任务, 责任单位, 进展情况 …), cells split by '|', tabs or blank lines, "
-            "numbered lists with 牵头单位/责任单位 lines, and PDF text with section titles",
+            f"numbered lists with 牵头单位/责任单位 lines, and PDF text with section titles{_seen(text)}",
             source=source,
             line=1,
         )
     _, (grid, warnings) = found
     plan = grid_to_plan(grid, district=district, units=units)
     return _finish(plan, grid, warnings)
+
+
+def _seen(text: str) -> str:
+    """The first row of cells a text holds, named in the refusal: what it took for a header."""
+    for sep in ("|", "\t"):
+        _, rows = pipe_rows(text, sep=sep)
+        first = next((r for r in rows if sum(1 for c in r if c.text) > 1), None)
+        if first is not None:
+            return f"; its first row reads {'、'.join(c.text for c in first if c.text)}"
+    return ""
 
 
 def build_grid(text: str, source: str, layout: Layout | None) -> Built | None:

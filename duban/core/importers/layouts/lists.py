@@ -51,7 +51,7 @@ def _labels_in(line: str) -> list[tuple[int, int, str]]:
         if label_kind(m.group("label")) is None:
             continue
         at = m.start("label")
-        if at > 0 and line[at - 1] not in " \t\u3000（(【[；;。，,":
+        if at > 0 and line[at - 1] not in " \t\u3000（(【[）)】]；;。，,":
             continue  # '…的完成情况：' inside a sentence is no label
         start = m.start()
         out.append((start, m.end(), m.group("label")))
@@ -128,7 +128,8 @@ def list_to_grid(text: str, source: str) -> tuple[Grid, list[Diagnostic]]:
         for k, (_, end, label) in enumerate(found):
             stop = found[k + 1][0] if k + 1 < len(found) else len(s)
             value = s[end:stop].strip().rstrip("；;").strip()
-            if value.endswith(tuple(_CLOSE)) and not any(o in value for o in "（(【["):
+            opened = sum(value.count(o) for o in "（(【[")
+            if value.endswith(tuple(_CLOSE)) and sum(value.count(c) for c in _CLOSE) > opened:
                 value = value[:-1].strip()  # the bracket around '（牵头单位：…）' closes here
             if label not in labels:
                 labels.append(label)
