@@ -103,6 +103,12 @@ def _render_rows() -> list[tuple[str, str, str]]:
     ]
 
 
+def _table_rows() -> list[tuple[str, str, str]]:
+    from duban.core.importers.bench import bench_tables
+
+    return bench_tables()
+
+
 def _pdf_import_rows() -> list[tuple[str, str, str]]:
     from duban.core.importers.bench import bench_pdf_import
 
@@ -126,6 +132,7 @@ def _optional_benches() -> list[tuple[str, Callable[[], list[tuple[str, str, str
     return [
         ("judge example", _judge_rows),
         ("render example", _render_rows),
+        ("50-row tables", _table_rows),
         ("PDF import", _pdf_import_rows),
         ("import into SQLite", _web_import_rows),
         ("search and dashboard", _dashboard_rows),

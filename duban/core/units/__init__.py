@@ -174,14 +174,17 @@ class Registry:
     def covers(self, group_or_unit: str, reporter: str) -> bool:
         """Whether `reporter` answers under the responsibility `group_or_unit` names.
 
-        A unit covers itself under any spelling the registry knows or general knowledge reads
-        as the same unit (县发改局, 发改局); a group covers its members and units of its kinds.
+        A unit or group covers itself under any spelling the registry knows, a unit any spelling
+        general knowledge reads as the same unit (县发改局, 发改局); a group covers its members
+        and units of its kinds.
         """
         rep = self.canonical(reporter) or reporter
+        target = self.canonical(group_or_unit) or group_or_unit
+        if key(target) == key(rep):  # a group answering as itself (各镇（街）：…) too
+            return True
         g = self.group(group_or_unit)
         if g is None:
-            target = self.canonical(group_or_unit) or group_or_unit
-            return key(target) == key(rep) or self.same_unit(group_or_unit, reporter)
+            return self.same_unit(group_or_unit, reporter)
         if rep in {self.canonical(m) or m for m in g.named}:
             return True
         known_or_shaped = self.lookup(rep) is not None or looks_like_unit(rep)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pdfplumber
 
+from duban.core.importers import read_plan
 from tests.core.importers.tables import comparable, sections_of
-from tests.core.tables.reading import TABLES, read
+from tests.core.tables.reading import TABLES
 
 
 def test_section_rows_open_pages_under_the_repeated_header():
@@ -27,8 +28,8 @@ def test_section_rows_open_pages_under_the_repeated_header():
     assert len(tops) >= 3
 
 
-def test_it_reads_all_108_tasks_exactly(example_plan):
-    plan = read("example-landscape.pdf")
+def test_it_reads_all_108_tasks_exactly(example_plan, example_units):
+    plan = read_plan(TABLES / "example-landscape.pdf", units=example_units)
     assert comparable(plan) == comparable(example_plan)
     assert sections_of(plan) == sections_of(example_plan)
     assert (plan.title, plan.period) == (example_plan.title, example_plan.period)
