@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pytest
 
@@ -222,6 +223,23 @@ def run_jobs(max_jobs: int = 100) -> int:
     from duban.web.jobs.worker import run_pending
 
     return run_pending(max_jobs)
+
+
+def upload(client, org, path: Path, **data):
+    """Upload, then as the office's browser does: follow to the reading page, which shows the
+    preview (or the reason) once the worker has read the file."""
+    from django.urls import reverse
+
+    with open(path, "rb") as f:
+        response = client.post(
+            reverse("document_upload", args=[org.pk]), {"file": f, **data}, follow=False
+        )
+    if response.status_code == 302 and response["Location"].startswith(
+        reverse("document_upload", args=[org.pk])
+    ):
+        run_jobs()
+        response = client.get(response["Location"])
+    return response
 
 
 def download(client, url: str):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tests.web.conftest import run_jobs
+from tests.web.conftest import run_jobs, upload
 from tests.web.test_hostile_imports import (
     entity_expansion,
     random_bytes,
@@ -35,21 +35,6 @@ def _private_var(settings, tmp_path):
 def _uploads(settings) -> list[str]:
     folder = Path(settings.VAR_DIR) / "uploads"
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
-
-
-def _post_file(client, org, path: Path, **data):
-    """Upload, then as the office's browser does: follow to the reading page, which shows the
-    preview (or the reason) once the worker has read the file."""
-    with open(path, "rb") as f:
-        response = client.post(
-            reverse("document_upload", args=[org.pk]), {"file": f, **data}, follow=False
-        )
-    if response.status_code == 302 and response["Location"].startswith(
-        reverse("document_upload", args=[org.pk])
-    ):
-        run_jobs()
-        response = client.get(response["Location"])
-    return response
 
 
 # The background jobs' own rows (the reading of an upload) are not the organization's data.
@@ -82,7 +67,7 @@ def test_it_previews_the_example_without_writing_then_imports_it_on_confirm(
     assert client.get(reverse("document_upload", args=[world.org.pk])).status_code == 200
     before = _fingerprints(without_sessions=True)
 
-    response = _post_file(client, world.org, EXAMPLE)
+    response = upload(client, world.org, EXAMPLE)
 
     assert response.status_code == 200
     preview = response.context["preview"]
@@ -118,7 +103,7 @@ def test_it_imports_a_word_table_made_by_dubans_own_renderer(world, as_user, tmp
     other = Organization.objects.get(name="台儿庄区")
     client = as_user(world.users["other_office"])
 
-    response = _post_file(client, other, docx)
+    response = upload(client, other, docx)
 
     assert response.context["preview"].task_count == 108
     assert response.context["preview"].format == "Word"
@@ -152,7 +137,7 @@ def test_it_converts_an_old_word_file_in_the_isolated_reader(world, as_user, tmp
     )
     client = as_user(world.users["office"])
 
-    response = _post_file(client, world.org, tmp_path / "old.doc")
+    response = upload(client, world.org, tmp_path / "old.doc")
 
     assert response.context["preview"].task_count == 108
     assert "已转换" in response.context["preview"].format
@@ -183,10 +168,10 @@ def test_it_asks_for_the_year_a_document_does_not_state_and_shows_warnings_with_
     client = as_user(world.users["office"])
     path = _no_year_table(tmp_path)
 
-    refused = _post_file(client, world.org, path)
+    refused = upload(client, world.org, path)
     assert "没有写明年度" in refused.content.decode()
 
-    response = _post_file(client, world.org, path, year=2022)
+    response = upload(client, world.org, path, year=2022)
     preview = response.context["preview"]
     assert preview.year == 2022 and preview.task_count == 2
     assert any("没有写明责任单位" in w and "“no-year.docx”" in w for w in preview.warnings)
@@ -236,7 +221,7 @@ def test_it_refuses_a_hostile_file_with_a_readable_sentence_and_writes_nothing(
     # The upload's token goes to the login session before the worker reads the file.
     before = _fingerprints(without_sessions=True)
 
-    response = _post_file(client, world.org, path)
+    response = upload(client, world.org, path)
 
     assert response.status_code == 200
     errors = response.context["form"].errors["file"]
@@ -277,14 +262,14 @@ def test_it_lets_only_the_organizations_office_upload_or_confirm(
     persona, status, world, as_user, settings
 ):
     office = as_user(world.users["office"])
-    token = _token(_post_file(office, world.org, EXAMPLE))
+    token = _token(upload(office, world.org, EXAMPLE))
     client = as_user(world.users[persona] if persona else None)
     before = _fingerprints(without_sessions=True)  # after the login, which writes its own rows
     url = reverse("document_upload", args=[world.org.pk])
 
     answers = [
         client.get(url),
-        _post_file(client, world.org, EXAMPLE),
+        upload(client, world.org, EXAMPLE),
         client.post(reverse("document_confirm", args=[world.org.pk]), {"token": token}),
         client.post(reverse("document_cancel", args=[world.org.pk]), {"token": token}),
     ]
@@ -303,7 +288,7 @@ def test_it_refuses_a_confirmation_with_someone_elses_token(world, as_user, sett
 
     colleague = get_user_model().objects.create_user("office2", password="pw-office2")
     Membership.objects.create(user=colleague, organization=world.org, role="office")
-    token = _token(_post_file(as_user(world.users["office"]), world.org, EXAMPLE))
+    token = _token(upload(as_user(world.users["office"]), world.org, EXAMPLE))
     client = as_user(colleague)
     before = _fingerprints(without_sessions=True)
     url = reverse("document_confirm", args=[world.org.pk])
@@ -322,7 +307,7 @@ def test_it_refuses_a_confirmation_with_someone_elses_token(world, as_user, sett
 
 def test_it_imports_once_when_confirmed_twice(world, as_user, settings):
     client = as_user(world.users["office"])
-    token = _token(_post_file(client, world.org, EXAMPLE))
+    token = _token(upload(client, world.org, EXAMPLE))
     url = reverse("document_confirm", args=[world.org.pk])
     assert client.post(url, {"token": token}).status_code == 302
     after_first = _fingerprints(without_sessions=True)
@@ -336,7 +321,7 @@ def test_it_imports_once_when_confirmed_twice(world, as_user, settings):
 
 def test_it_deletes_the_upload_on_cancel(world, as_user, settings):
     client = as_user(world.users["office"])
-    token = _token(_post_file(client, world.org, EXAMPLE))
+    token = _token(upload(client, world.org, EXAMPLE))
     before = _fingerprints(without_sessions=True)
 
     response = client.post(
@@ -353,7 +338,7 @@ def test_it_refuses_an_expired_token(world, as_user, settings, monkeypatch):
     from duban.web.documents import services
 
     client = as_user(world.users["office"])
-    token = _token(_post_file(client, world.org, EXAMPLE))
+    token = _token(upload(client, world.org, EXAMPLE))
     before = _fingerprints(without_sessions=True)
     monkeypatch.setattr(services, "UPLOAD_TTL", -1)
 
@@ -405,7 +390,7 @@ def test_it_sweeps_expired_uploads_and_leftovers(world, as_user, settings):
     from duban.web.documents import services
 
     client = as_user(world.users["office"])
-    _post_file(client, world.org, EXAMPLE)
+    upload(client, world.org, EXAMPLE)
     leftover = services.upload_dir() / "interrupted.upload.pdf"
     leftover.write_bytes(b"%PDF-")
 
@@ -434,7 +419,7 @@ def test_a_reading_page_is_its_uploaders_only(world, as_user):
 
     from duban.web.accounts.models import Membership
 
-    token = _token(_post_file(as_user(world.users["office"]), world.org, EXAMPLE))
+    token = _token(upload(as_user(world.users["office"]), world.org, EXAMPLE))
     colleague = get_user_model().objects.create_user("office2", password="pw-office2")
     Membership.objects.create(user=colleague, organization=world.org, role="office")
     page = as_user(colleague).get(reverse("document_preview", args=[world.org.pk, token]))

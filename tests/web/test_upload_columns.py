@@ -4,7 +4,8 @@ maps to nothing (its text kept, not read), so the office sees a misread column a
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
+
+from tests.web.conftest import upload
 
 TABLE = (
     "2024年重点工作推进情况表（1-7月）\n"
@@ -23,8 +24,7 @@ def test_it_lists_the_column_mapping_and_warns_of_an_unmapped_column(world, as_u
     path = tmp_path / "columns.txt"
     path.write_text(TABLE, encoding="utf-8")
     client = as_user(world.users["office"])
-    with open(path, "rb") as f:
-        response = client.post(reverse("document_upload", args=[world.org.pk]), {"file": f})
+    response = upload(client, world.org, path)
     preview = response.context["preview"]
     assert [(c.header, c.meaning, c.detail) for c in preview.columns] == [
         ("序号", "序号", ""),
