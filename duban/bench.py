@@ -9,23 +9,13 @@ from __future__ import annotations
 
 import argparse
 import platform
-import statistics
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from duban.core.timing import EXAMPLE, median_seconds
+
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "yicheng-2021-q3.txt"
-
-
-def median_seconds(fn: Callable[[], object], runs: int = 20) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def bench_parse(runs: int = 20) -> dict[str, float]:

@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "yicheng-2021-q3.txt"
+from duban.core.timing import EXAMPLE
 
 
 def _django_on_sqlite(var_dir: str) -> None:

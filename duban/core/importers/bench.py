@@ -10,7 +10,10 @@ down over each pair of rows.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+from duban.core.timing import EXAMPLE
 
 ROOT = Path(__file__).resolve().parents[3]
 CACHE = ROOT / "var" / "bench"
@@ -27,13 +30,12 @@ def example_pdf() -> Path:
     from duban.core.units import units_beside
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    example = ROOT / "examples" / "yicheng-2021-q3.txt"
-    plan = read_plan(example, units=units_beside(example))
+    plan = read_plan(EXAMPLE, units=units_beside(EXAMPLE))
     pdf.write_bytes(docx_to_pdf(table_docx(plan)))
     return pdf
 
 
-def _medians(fns: list, runs: int) -> list[float]:
+def _medians(fns: list[Callable[[], object]], runs: int) -> list[float]:
     """Median seconds of each function, run in turns so that a busy machine weighs on all alike."""
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(runs):
@@ -62,7 +64,7 @@ def bench_pdf_import(path: Path | None = None, runs: int = 3) -> list[tuple[str,
         pages = len(pdf.pages)
     from duban.core.units import units_beside
 
-    units = units_beside(ROOT / "examples" / "yicheng-2021-q3.txt")
+    units = units_beside(EXAMPLE)
     ours, theirs = _medians([lambda: read_pdf(path, units=units), plumber], runs)
     plan = read_pdf(path, units=units)
     return [

@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
-from pathlib import Path
-
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "yicheng-2021-q3.txt"
-
-
-def _median(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+from duban.core.timing import EXAMPLE, median_seconds
 
 
 def bench_render(runs: int = 5, pdf_runs: int = 3) -> dict[str, float]:
@@ -33,10 +19,10 @@ def bench_render(runs: int = 5, pdf_runs: int = 3) -> dict[str, float]:
     plan = read_plan(EXAMPLE, units=units_beside(EXAMPLE))
     docx = table_docx(plan)
     cpu_before = _children_cpu()
-    pdf_s = _median(lambda: docx_to_pdf(docx), pdf_runs)
+    pdf_s = median_seconds(lambda: docx_to_pdf(docx), pdf_runs)
     return {
-        "docx_s": _median(lambda: table_docx(plan), runs),
-        "xlsx_s": _median(lambda: table_xlsx(plan), runs),
+        "docx_s": median_seconds(lambda: table_docx(plan), runs),
+        "xlsx_s": median_seconds(lambda: table_xlsx(plan), runs),
         "pdf_s": pdf_s,
         # LibreOffice's own CPU time per conversion: on a shared, loaded machine the wall time
         # above is mostly waiting for a core, and this says what an idle one would take.

@@ -9,25 +9,19 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from pathlib import Path
+from collections.abc import Callable
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "yicheng-2021-q3.txt"
+from duban.core.timing import EXAMPLE, median_seconds
+
 PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 QUERIES = ["康震制药", "5G", "石榴", "税收", "投资", "双招双引", "榴", "4900户"]
 
 
-def _median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
+def _median_ms(fn: Callable[[], object], runs: int) -> float:
+    return median_seconds(fn, runs) * 1000
 
 
 def _setup():
