@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -13,8 +14,8 @@ class Diagnostic:
     message: str
     page: int | None = None
 
-    def as_dict(self) -> dict:
-        out: dict = {"line": self.line, "message": self.message}
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"line": self.line, "message": self.message}
         if self.page is not None:
             out["page"] = self.page
         return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from duban.core.errors import Diagnostic
 from duban.core.units import GENERAL, Level, Registry, level_of
@@ -236,9 +236,9 @@ class Plan:
         raise KeyError(seq)
 
 
-def plan_to_dict(plan: Plan) -> dict:
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The stable JSON shape of `duban parse --json` (keys may be added, never changed)."""
-    out: dict = {
+    out: dict[str, Any] = {
         "title": plan.title,
         "year": plan.year,
         "district": plan.district,
@@ -262,23 +262,27 @@ def plan_to_dict(plan: Plan) -> dict:
     return out
 
 
-def _period_to_dict(period: Period | None) -> dict | None:
+def _period_to_dict(period: Period | None) -> dict[str, Any] | None:
     if period is None:
         return None
-    out: dict = {"label": period.label, "end_month": period.end_month, "kind": period.kind}
+    out: dict[str, Any] = {
+        "label": period.label,
+        "end_month": period.end_month,
+        "kind": period.kind,
+    }
     if period.year is not None:
         out["year"] = period.year
     return out
 
 
-def _period_from_dict(data: dict | None, year: int | None = None) -> Period | None:
+def _period_from_dict(data: dict[str, Any] | None, year: int | None = None) -> Period | None:
     if not data:
         return None
     return Period(data["label"], data["end_month"], data.get("year", year), data.get("kind"))
 
 
-def _report_to_dict(r: Report) -> dict:
-    out: dict = {"unit": r.unit, "text": r.text, "canonical": r.canonical}
+def _report_to_dict(r: Report) -> dict[str, Any]:
+    out: dict[str, Any] = {"unit": r.unit, "text": r.text, "canonical": r.canonical}
     if r.milestone_met is not None:
         out["milestone_met"] = r.milestone_met
     if r.period is not None:
@@ -286,7 +290,7 @@ def _report_to_dict(r: Report) -> dict:
     return out
 
 
-def _report_from_dict(r: dict) -> Report:
+def _report_from_dict(r: dict[str, Any]) -> Report:
     return Report(
         r["unit"],
         r["text"],
@@ -296,8 +300,8 @@ def _report_from_dict(r: dict) -> Report:
     )
 
 
-def _task_to_dict(t: Task) -> dict:
-    out: dict = {
+def _task_to_dict(t: Task) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "seq": t.seq,
         "target": t.target,
         "units": [{"name": u.name, "role": u.role, "canonical": u.canonical} for u in t.units],
@@ -331,8 +335,8 @@ def _task_to_dict(t: Task) -> dict:
     return out
 
 
-def _figure_to_dict(f: Figure) -> dict:
-    out: dict = {"role": f.role, "value": f.value, "unit": f.unit, "header": f.header}
+def _figure_to_dict(f: Figure) -> dict[str, Any]:
+    out: dict[str, Any] = {"role": f.role, "value": f.value, "unit": f.unit, "header": f.header}
     if f.text:
         out["text"] = f.text
     if f.period is not None:
@@ -340,14 +344,14 @@ def _figure_to_dict(f: Figure) -> dict:
     return out
 
 
-def _status_to_dict(d: DocumentStatus) -> dict:
-    out: dict = {"header": d.header, "text": d.text}
+def _status_to_dict(d: DocumentStatus) -> dict[str, Any]:
+    out: dict[str, Any] = {"header": d.header, "text": d.text}
     if d.period is not None:
         out["period"] = _period_to_dict(d.period)
     return out
 
 
-def _task_from_dict(t: dict) -> Task:
+def _task_from_dict(t: dict[str, Any]) -> Task:
     due = t.get("due") or {}
     people = t.get("people")
     return Task(
@@ -390,7 +394,7 @@ def _task_from_dict(t: dict) -> Task:
     )
 
 
-def plan_from_dict(data: dict) -> Plan:
+def plan_from_dict(data: dict[str, Any]) -> Plan:
     """Inverse of plan_to_dict, for fixtures and the database seam."""
     year = data.get("year")
     return Plan(

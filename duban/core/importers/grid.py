@@ -53,7 +53,9 @@ class GridRow:
     kind: RowKind | None = None
 
     @classmethod
-    def of(cls, texts: Iterable[str], line: int, page: int | None = None, kind=None) -> GridRow:
+    def of(
+        cls, texts: Iterable[str], line: int, page: int | None = None, kind: RowKind | None = None
+    ) -> GridRow:
         """A row of plain cells, for builders that know no merges."""
         return cls(tuple(Cell(t or "") for t in texts), line, page, kind)
 

@@ -22,14 +22,18 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 from duban.core.errors import InputError
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 @dataclass(frozen=True)
@@ -172,7 +176,7 @@ def _check_extent(zf: zipfile.ZipFile, kind: str, path: Path, limits: Limits) ->
         )
 
 
-def _iterparse(f: IO[bytes], tags: tuple[str, ...]):
+def _iterparse(f: IO[bytes], tags: tuple[str, ...]) -> Iterator[etree._Element]:
     """(element) at each end of a tag, without keeping the document: memory stays flat."""
     from lxml import etree
 
@@ -180,8 +184,9 @@ def _iterparse(f: IO[bytes], tags: tuple[str, ...]):
         yield el
         if el.tag != tags[0]:  # the first tag is the innermost; its parent is cleared after it
             el.clear()
-            while el.getprevious() is not None:
-                del el.getparent()[0]
+            parent = el.getparent()
+            while parent is not None and el.getprevious() is not None:
+                del parent[0]
 
 
 def _column(letters: str) -> int:
@@ -327,7 +332,7 @@ def read_isolated(
         worker.join()
         receive.close()
     if outcome == "ok":
-        return value
+        return cast(T, value)  # what reader returned, pickled through the pipe
     if outcome == "error":
         message, source, page, line = value
         raise InputError(message, source=source, page=page, line=line)
@@ -338,7 +343,7 @@ def read_isolated(
     raise InputError("the reader stopped without an answer (a crash)", source=str(path))
 
 
-def _worker(reader, path: Path, memory_mb: int, send) -> None:
+def _worker(reader: Callable[[Path], Any], path: Path, memory_mb: int, send: Connection) -> None:
     # The limit counts the address space the fork inherited, so it is set above what is mapped now.
     import resource
 

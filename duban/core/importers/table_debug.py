@@ -26,10 +26,10 @@ def debug_table(path: Path) -> Iterator[str]:
     elif suffix == ".pdf":
         from duban.core.importers.formats.pdf import pdf_grid
 
-        grid = pdf_grid(path)
-        if grid is None:
+        ruled = pdf_grid(path)
+        if ruled is None:
             yield "no ruled table with a header row: the text importer reads this PDF's text"
             return
-        yield from dump(grid)
+        yield from dump(ruled)
     else:
         raise InputError(f"--debug reads tables from {', '.join(TABLE_SUFFIXES)}", source=str(path))

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
 from duban.core.model import Plan
 from duban.core.render.bulletin_data import (
@@ -198,16 +199,7 @@ def _masthead(doc: DocumentObject, series: str, info: BulletinInfo, office: str)
     line.paragraph_format.space_after = Pt(ERHAO)
 
 
-def _red_rule_below(paragraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (
-        ("w:val", "single"),
-        ("w:sz", "18"),
-        ("w:space", "4"),
-        ("w:color", "C00000"),
-    ):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    ppr.append(borders)
+def _red_rule_below(paragraph: Paragraph) -> None:
+    borders = SubElement(paragraph._p.get_or_add_pPr(), qn("w:pBdr"))
+    attrs = {"w:val": "single", "w:sz": "18", "w:space": "4", "w:color": "C00000"}
+    SubElement(borders, qn("w:bottom"), {qn(k): v for k, v in attrs.items()})

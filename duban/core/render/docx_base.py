@@ -12,11 +12,13 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
+from docx.text.font import Font
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml.etree import SubElement
 
 FANGSONG = "仿宋_GB2312"
 XIAOBIAOSONG = "方正小标宋简体"
@@ -68,7 +70,7 @@ def add_marking_header(doc: DocumentObject, marking: str) -> None:
     run(p, marking, HEITI, SANHAO)
 
 
-def set_font(font, face: str, size: float | None = None, bold: bool | None = None) -> None:
+def set_font(font: Font, face: str, size: float | None = None, bold: bool | None = None) -> None:
     """Set both the Latin and the East Asian face: python-docx's `font.name` sets only the Latin."""
     font.name = LATIN if face == FANGSONG else face
     # A run's or a style's element; both carry the rPr that holds w:rFonts.
@@ -94,7 +96,7 @@ def run(
 
 
 def para(
-    doc_or_cell,
+    doc_or_cell: DocumentObject | _Cell,
     text: str = "",
     face: str = FANGSONG,
     size: float = SANHAO,
@@ -133,23 +135,16 @@ def add_page_number_footer(doc: DocumentObject) -> None:
 
 
 def _field(p: Paragraph, instruction: str, placeholder: str) -> None:
-    def fld(kind: str) -> OxmlElement:
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        return el
+    def fld(kind: str) -> None:
+        SubElement(run(p, "", FANGSONG, SIHAO)._r, qn("w:fldChar"), {qn("w:fldCharType"): kind})
 
-    begin = run(p, "", FANGSONG, SIHAO)._r
-    begin.append(fld("begin"))
+    fld("begin")
     instr = run(p, "", FANGSONG, SIHAO)._r
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
+    text = SubElement(instr, qn("w:instrText"), {qn("xml:space"): "preserve"})
     text.text = f" {instruction} "
-    instr.append(text)
-    sep = run(p, "", FANGSONG, SIHAO)._r
-    sep.append(fld("separate"))
+    fld("separate")
     run(p, placeholder, FANGSONG, SIHAO)
-    end = run(p, "", FANGSONG, SIHAO)._r
-    end.append(fld("end"))
+    fld("end")
 
 
 def add_paragraph_style(doc: DocumentObject, name: str, face: str, size: float) -> str:
@@ -161,7 +156,7 @@ def add_paragraph_style(doc: DocumentObject, name: str, face: str, size: float) 
     style.base_style = doc.styles["Normal"]
     set_font(style.font, face, size)
     style.paragraph_format.line_spacing = 1.0  # single: tables do not keep the page's line pitch
-    return style.style_id
+    return str(style.style_id)
 
 
 def page_break(doc: DocumentObject) -> None:

@@ -91,7 +91,7 @@ def _section_table(doc: DocumentObject, section: Section, styles: _TableStyles) 
         _row(tbl, _task_cells(task, styles))
 
 
-Line = tuple[str, str, str | None, bool]  # (style id, text, alignment, first-line indent)
+Line = tuple[str | None, str, str | None, bool]  # (style id, text, alignment, first-line indent)
 
 
 def _task_cells(task: Task, styles: _TableStyles) -> list[list[Line]]:
@@ -108,7 +108,7 @@ def _task_cells(task: Task, styles: _TableStyles) -> list[list[Line]]:
     ]
 
 
-def _row(tbl, cells: list[list[Line]]):
+def _row(tbl: etree._Element, cells: list[list[Line]]) -> etree._Element:
     """Append a w:tr built directly in lxml: python-docx's add_row/add_run took 1.6 s for 108 rows."""
     tr = _sub(tbl, "w:tr")
     for lines, width in zip(cells, COLUMN_WIDTHS_MM, strict=True):
@@ -124,7 +124,9 @@ def _row(tbl, cells: list[list[Line]]):
     return tr
 
 
-def _paragraph(parent, style: str | None, text: str, align: str | None, indent: bool) -> None:
+def _paragraph(
+    parent: etree._Element, style: str | None, text: str, align: str | None, indent: bool
+) -> None:
     p = _sub(parent, "w:p")
     ppr = _sub(p, "w:pPr")
     if style:
@@ -142,7 +144,7 @@ def _paragraph(parent, style: str | None, text: str, align: str | None, indent: 
         t.text = text
 
 
-def _sub(parent, tag: str, first: bool = False):
+def _sub(parent: etree._Element, tag: str, first: bool = False) -> etree._Element:
     if not first:
         return etree.SubElement(parent, qn(tag))
     el = etree.Element(qn(tag))

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from duban.core.model import Plan, Task
@@ -38,13 +39,11 @@ def progress_cell_text(task: Task) -> str:
 def table_xlsx(
     plan: Plan, judgement: PlanJudgementLike | None = None, marking: str | None = None
 ) -> bytes:
-    wb = Workbook()
-    tasks = wb.active
-    tasks.title = "任务"
+    wb, tasks = new_workbook("任务")
     _header(tasks, TASK_HEADERS)
     for section in plan.sections:
         for t in section.tasks:
-            _append(tasks, (
+            append_row(tasks, (
                 t.seq,
                 section.title,
                 t.target,
@@ -58,16 +57,27 @@ def table_xlsx(
         responsible = {u.canonical or u.name for u in t.units}
         for r in t.reports:
             listed = (r.canonical or r.unit) in responsible
-            _append(reports, (t.seq, t.target, r.unit or "", "是" if listed else "否", r.text))
+            append_row(reports, (t.seq, t.target, r.unit or "", "是" if listed else "否", r.text))
     if judgement is not None:
         _verdict_sheet(wb.create_sheet("研判"), plan, judgement)
     if marking:
         for ws in wb.worksheets:  # printed at the top left of every page
-            ws.oddHeader.left.text = marking
-            ws.oddHeader.left.font = "黑体"
+            header = ws.oddHeader
+            assert header is not None  # every worksheet has one, empty until written
+            header.left.text = marking
+            header.left.font = "黑体"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def new_workbook(title: str) -> tuple[Workbook, Worksheet]:
+    """A workbook and its first sheet, named."""
+    wb = Workbook()
+    first = wb.active
+    assert isinstance(first, Worksheet)  # a new workbook's one sheet
+    first.title = title
+    return wb, first
 
 
 def _verdict_sheet(ws: Worksheet, plan: Plan, judgement: PlanJudgementLike) -> None:
@@ -80,10 +90,10 @@ def _verdict_sheet(ws: Worksheet, plan: Plan, judgement: PlanJudgementLike) -> N
         flags = "\n".join(f.reason for f in j.flags)
         head = (t.seq, verdict_label(j.verdict), j.explanation)
         if not j.indicators:
-            _append(ws, (*head, "", "", None, "", "", None, "", flags))
+            append_row(ws, (*head, "", "", None, "", "", None, "", flags))
         for i, ind in enumerate(j.indicators):
             actual = getattr(ind, "actual", None)
-            _append(ws, (
+            append_row(ws, (
                 *(head if i == 0 else (t.seq, "", "")),
                 ind.metric,
                 ind.kind,
@@ -97,21 +107,22 @@ def _verdict_sheet(ws: Worksheet, plan: Plan, judgement: PlanJudgementLike) -> N
 
 
 def _header(ws: Worksheet, headers: Sequence[str]) -> None:
-    _append(ws, headers)
+    append_row(ws, headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
     for i, name in enumerate(headers):
-        ws.column_dimensions[ws.cell(1, i + 1).column_letter].width = WIDTHS.get(name, 14)
+        ws.column_dimensions[get_column_letter(i + 1)].width = WIDTHS.get(name, 14)
 
 
-def _append(ws: Worksheet, values: Iterable[object]) -> None:
+def append_row(ws: Worksheet, values: Iterable[str | float | None]) -> None:
+    """A row with every string typed as text, never as a formula (see the module's docstring)."""
     row = []
-    for v in values:
-        cell = Cell(ws, value=None)
+    for column, v in enumerate(values, start=1):
+        cell = Cell(ws, row=1, column=column)  # ws.append moves it to its row
         if isinstance(v, str):
             # Assigning through .value would guess a formula from a leading "="; set the type.
-            cell._value = v
+            cell._value = v  # type: ignore[attr-defined]  # the stubs omit the slot
             cell.data_type = "s"
         else:
             cell.value = v

@@ -18,7 +18,13 @@ from duban.core.render.docx_base import (
     title,
     to_bytes,
 )
-from duban.core.render.verdicts import FLAG_LABELS, VERDICT_LABELS, PlanJudgementLike, by_seq
+from duban.core.render.verdicts import (
+    FLAG_LABELS,
+    VERDICT_LABELS,
+    PlanJudgementLike,
+    by_seq,
+    name_of,
+)
 
 
 def unit_tasks(plan: Plan, unit: str) -> list[tuple[Task, str]]:
@@ -83,7 +89,7 @@ def unit_report_docx(
         if j is not None:
             for f in j.flags:
                 if f.unit in (None, unit):
-                    kind = getattr(f.kind, "value", f.kind)
+                    kind = name_of(f.kind)
                     para(
                         doc,
                         f"提示：{FLAG_LABELS.get(kind, kind)}。{f.reason}",

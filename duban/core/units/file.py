@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from duban.core.errors import InputError
 from duban.core.units import GENERAL, KINDS, LEVELS, Registry, Unit
@@ -80,14 +81,14 @@ def parse_units(text: str, *, source: str = "<units>") -> Registry:
     return Registry(units, level=level, organization=name.strip() if name else None)
 
 
-def _tables(data: dict, name: str, source: str) -> list[dict]:
+def _tables(data: dict[str, Any], name: str, source: str) -> list[dict[str, Any]]:
     tables = data.get(name, [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise InputError(f"{name} 应写成 [[{name}]] 表", source=source)
     return tables
 
 
-def _name(table: dict, what: str, source: str) -> str:
+def _name(table: dict[str, Any], what: str, source: str) -> str:
     name = table.get("name")
     if not isinstance(name, str):
         raise InputError(f'{what}没有 name = "…"', source=source)
@@ -97,7 +98,7 @@ def _name(table: dict, what: str, source: str) -> str:
     return name.strip()
 
 
-def _strings(table: dict, field: str, what: str, source: str) -> tuple[str, ...]:
+def _strings(table: dict[str, Any], field: str, what: str, source: str) -> tuple[str, ...]:
     values = table.get(field, [])
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise InputError(f"{what}：{field} 应是字符串列表", source=source)
@@ -108,7 +109,7 @@ def _strings(table: dict, field: str, what: str, source: str) -> tuple[str, ...]
     return tuple(v.strip() for v in values)
 
 
-def _unit(table: dict, i: int, source: str) -> Unit:
+def _unit(table: dict[str, Any], i: int, source: str) -> Unit:
     name = _name(table, f"第 {i} 个 [[unit]]", source)
     what = f"单位“{name}”"
     kind = table.get("kind", "other")
@@ -118,7 +119,7 @@ def _unit(table: dict, i: int, source: str) -> Unit:
     return Unit(name, kind, _strings(table, "aliases", what, source))
 
 
-def _group(table: dict, i: int, source: str) -> Unit:
+def _group(table: dict[str, Any], i: int, source: str) -> Unit:
     name = _name(table, f"第 {i} 个 [[group]]", source)
     what = f"单位组“{name}”"
     kinds = _strings(table, "kinds", what, source) if "kinds" in table else ()

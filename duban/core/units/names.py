@@ -150,7 +150,7 @@ def looks_like_unit(text: str) -> bool:
         return False
     if s.endswith(("）", ")")):
         m = _BRACKETED.match(key(s))  # 县住建局(县人防办): the name before the brackets counts
-        return bool(m) and looks_like_unit(m.group("outer"))
+        return m is not None and looks_like_unit(m.group("outer"))
     return s.endswith(UNIT_SUFFIXES) or is_district(s)
 
 
@@ -266,10 +266,8 @@ def level_of(organization: str | None) -> Level | None:
     s = organization.strip()
     if s.endswith("街道"):
         return "街道"
-    for level in ("市", "区", "县", "旗", "乡", "镇"):
-        if s.endswith(level):
-            return level  # type: ignore[return-value]
-    return None
+    levels: tuple[Level, ...] = ("市", "区", "县", "旗", "乡", "镇")
+    return next((level for level in levels if s.endswith(level)), None)
 
 
 # The most common single-character surnames; a two- or three-character name starting with one

@@ -138,13 +138,11 @@ def roster_template(request: HttpRequest, org_id: int) -> HttpResponse:
     org = _organization(request, org_id)
     if isinstance(org, HttpResponse):
         return org
-    import openpyxl
+    from duban.core.render.table_xlsx import append_row, new_workbook
 
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "联络员"
+    wb, ws = new_workbook("联络员")
     for row in reporters.roster_template_rows(org):
-        ws.append(row)
+        append_row(ws, row)
     for column, width in zip("ABCD", (28, 12, 16, 28), strict=True):
         ws.column_dimensions[column].width = width
     out = BytesIO()

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from duban.core.render.csv_table import csv_bytes
+from duban.core.render.table_xlsx import append_row, new_workbook
 from duban.web.dashboard.selectors import unit_rows
 from duban.web.dashboard.verdicts import PeriodJudgement, period_judgement
 from duban.web.plans.models import Period, Plan, Report, Responsibility
@@ -144,34 +145,15 @@ def to_csv(scores: list[UnitScore]) -> bytes:
     return csv_bytes([HEADER, *table_rows(scores), [], DETAIL_HEADER, *detail_rows(scores)])
 
 
-def _xlsx_row(ws, values) -> list:
-    """Cells with strings typed as text: assigning "=…" through .value would make a formula."""
-    from openpyxl.cell import Cell
-
-    row = []
-    for v in values:
-        cell = Cell(ws, value=None)
-        if isinstance(v, str):
-            cell._value, cell.data_type = v, "s"
-        else:
-            cell.value = v
-        row.append(cell)
-    return row
-
-
 def to_xlsx(scores: list[UnitScore]) -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ranking = wb.active
-    ranking.title = "考核排名"
+    wb, ranking = new_workbook("考核排名")
     detail = wb.create_sheet("扣加分明细")
     for ws, rows in (
         (ranking, [HEADER, *table_rows(scores)]),
         (detail, [DETAIL_HEADER, *detail_rows(scores)]),
     ):
         for row in rows:
-            ws.append(_xlsx_row(ws, row))
+            append_row(ws, row)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -119,7 +119,7 @@ def number_tasks(
     else:
         seqs = list(range(1, len(flat) + 1))
         if flat:
-            warnings.append(_renumbered(flat, written, keys, subs))
+            warnings.append(_renumbered(flat, keys, subs))
     out: list[list[tuple[TaskDraft, int, str]]] = [[] for _ in sections]
     for (i, d, text), seq, w in zip(flat, seqs, written, strict=True):
         shown = w.text if w else text.strip()
@@ -127,7 +127,9 @@ def number_tasks(
     return out
 
 
-def _renumbered(flat, written, keys, subs: bool) -> Diagnostic:
+def _renumbered(
+    flat: list[tuple[int, TaskDraft, str]], keys: list[tuple[int, int] | None], subs: bool
+) -> Diagnostic:
     first = flat[0][1]
     if all(not text.strip() for _, _, text in flat):
         return Diagnostic(

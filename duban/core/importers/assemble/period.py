@@ -52,7 +52,7 @@ def _label(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _end_month(m: re.Match) -> int:
+def _end_month(m: re.Match[str]) -> int:
     label = _label(m.group("label"))
     if "m" in m.re.groupindex and m.group("m"):
         return int(m.group("m"))

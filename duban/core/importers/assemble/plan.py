@@ -245,7 +245,10 @@ def _no_header(grid: Grid) -> str:
 
 
 def _continues_title(
-    sections: list[_SectionDraft], head: tuple | None, texts: list[str], one_cell: bool
+    sections: list[_SectionDraft],
+    head: tuple[str, int | None] | None,
+    texts: list[str],
+    one_cell: bool,
 ) -> bool:
     """Whether a row ends the title of a section that has no count and no task yet."""
     if not sections or sections[-1].tasks or sections[-1].declared is not None:
@@ -255,7 +258,9 @@ def _continues_title(
     return one_cell or (head is not None and head[1] is not None)
 
 
-def _warn_columns(columns: Sequence[ColumnMeaning], row: GridRow, warnings: list) -> None:
+def _warn_columns(
+    columns: Sequence[ColumnMeaning], row: GridRow, warnings: list[Diagnostic]
+) -> None:
     for c in columns:
         if c.kind == "unknown" and c.header:
             warnings.append(

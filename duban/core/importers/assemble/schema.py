@@ -10,7 +10,7 @@ indicator. Two progress columns for two periods (1-10月 / 1-11月): the later o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from duban.core.importers.assemble.columns import ColumnMeaning
@@ -50,7 +50,7 @@ def is_status_text(text: str) -> bool:
     return bool(s) and len(s) <= 12 and bool(_STATUS.match(s))
 
 
-def _share(texts: Sequence[str], test) -> float:
+def _share(texts: Sequence[str], test: Callable[[str], bool]) -> float:
     return sum(1 for t in texts if test(t)) / len(texts) if texts else 0.0
 
 

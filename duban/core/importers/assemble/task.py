@@ -83,7 +83,7 @@ class _Cells:
 def build_task(
     d: TaskDraft,
     seq: int,
-    warnings: list,
+    warnings: list[Diagnostic],
     *,
     units: Registry = GENERAL,
     year: int | None = None,
@@ -166,7 +166,7 @@ def _read_cell(
     part: RowPart,
     seq: int,
     year: int | None,
-    warnings: list,
+    warnings: list[Diagnostic],
     units: Registry,
 ) -> None:
     kind = col.kind
@@ -184,7 +184,7 @@ def _read_cell(
             elif kind == "units":
                 role = "lead" if not got.units else "co"
             else:
-                role = kind  # type: ignore[assignment]
+                role = "lead" if kind == "lead" else "co"
             got.units.setdefault(name, role)
             got.row_units[-1].append(name)
     elif kind == "leader":
@@ -295,7 +295,7 @@ def _unit_refs(named: dict[str, Role], units: Registry) -> tuple[UnitRef, ...]:
 
 
 def _deadline(
-    text: str | None, d: TaskDraft, seq: int, warnings: list
+    text: str | None, d: TaskDraft, seq: int, warnings: list[Diagnostic]
 ) -> tuple[bool, tuple[int | None, int | None]]:
     if not text:
         return False, (None, None)
@@ -317,7 +317,9 @@ def _join_name_and_scope(texts: list[str]) -> str:
     return out
 
 
-def _milestones(col: ColumnMeaning, text: str, part: RowPart, seq: int, warnings: list) -> list:
+def _milestones(
+    col: ColumnMeaning, text: str, part: RowPart, seq: int, warnings: list[Diagnostic]
+) -> list[Milestone]:
     if col.end_month is not None:
         return [Milestone(col.label or col.header, col.end_month, one_line(text))]
     found = split_milestones(text)

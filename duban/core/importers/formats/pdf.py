@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from duban.core.errors import InputError
 from duban.core.importers.assemble.columns import header_kind, is_header_row
@@ -23,7 +25,12 @@ from duban.core.importers.safety import LIMITS, Limits, check_size
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
 
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+    from pdfplumber.pdf import PDF
+    from pdfplumber.table import Table
+
+_TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
 def read_pdf(
@@ -43,7 +50,7 @@ def read_pdf(
     return grid_to_plan(grid, district=district, units=units)
 
 
-def _open(path: Path, limits: Limits):
+def _open(path: Path, limits: Limits) -> PDF:
     check_size(path, limits)
     with path.open("rb") as f:
         if b"%PDF-" not in f.read(1024):
@@ -125,7 +132,7 @@ def _check_time(deadline: float, limits: Limits, path: Path, number: int) -> Non
         )
 
 
-def _check_text_layer(page, path: Path, number: int) -> None:
+def _check_text_layer(page: Page, path: Path, number: int) -> None:
     chars = page.chars
     if not chars:
         if page.images:
@@ -146,14 +153,14 @@ def _check_text_layer(page, path: Path, number: int) -> None:
         )
 
 
-def _text_between(page, top: float, table) -> list[GridRow]:
+def _text_between(page: Page, top: float, table: Table) -> list[GridRow]:
     """Text above a table (the title, a section title between tables): a one-cell row per paragraph.
 
     A line that reaches the table's right edge was wrapped, so the next line continues it.
     """
     bottom = table.bbox[1]
 
-    def inside(obj: dict) -> bool:
+    def inside(obj: dict[str, Any]) -> bool:
         # By the middle of the glyph: a title may touch the table's top rule.
         return obj.get("object_type") == "char" and top < (obj["top"] + obj["bottom"]) / 2 < bottom
 
@@ -171,7 +178,7 @@ def _text_between(page, top: float, table) -> list[GridRow]:
     return [GridRow.of([t], 0, page.page_number) for t in paragraphs if t]
 
 
-def _without_doubled_chars(page):
+def _without_doubled_chars(page: Page) -> Page:
     """WPS draws fake bold by printing each glyph twice ('字字节节'): keep one of each."""
     chars = page.chars
     doubled = sum(
@@ -182,7 +189,7 @@ def _without_doubled_chars(page):
     return page.dedupe_chars() if doubled > len(chars) * 0.02 else page
 
 
-def _settings(page) -> dict:
+def _settings(page: Page) -> dict[str, Any]:
     """Close the page's table with a rule at the lowest end of its vertical rules."""
     bottoms = [e["bottom"] for e in page.edges if e["orientation"] == "v"]
     if not bottoms:
@@ -190,7 +197,7 @@ def _settings(page) -> dict:
     return {**_TABLE_SETTINGS, "explicit_horizontal_lines": [max(bottoms)]}
 
 
-def _table_rows(table):
+def _table_rows(table: Table) -> Iterator[tuple[list[str], list[Cell]]]:
     """(texts, cells) per row: None cells become covered cells, left or above by their geometry."""
     columns = [c.bbox[0] if c.bbox else None for c in table.columns]
     for row, texts in zip(table.rows, table.extract(), strict=True):
@@ -210,7 +217,9 @@ def _table_rows(table):
         yield [c.text for c in cells], cells
 
 
-def _split_fused_header(texts: list[str], cells: list[Cell], line: int, page: int):
+def _split_fused_header(
+    texts: list[str], cells: list[Cell], line: int, page: int
+) -> Iterator[GridRow]:
     """'进展情况\\n城关镇：…' where no rule parted the repeated header from continuation text."""
     firsts = [t.split("\n", 1) for t in texts]
     heads = [f[0] for f in firsts]

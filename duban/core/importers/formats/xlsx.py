@@ -13,6 +13,7 @@ import re
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from duban.core.errors import Diagnostic, InputError
 from duban.core.importers.assemble.columns import is_header_row, map_columns
@@ -21,6 +22,10 @@ from duban.core.importers.grid import Cell, Grid, GridRow, looks_like_section
 from duban.core.importers.safety import LIMITS, Limits, check_office_zip, convert_legacy
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 _DEFAULT_SHEET = re.compile(r"^(?:Sheet|工作表|Sheet\s*)\d*$", re.I)
 
@@ -48,7 +53,7 @@ def read_xlsx(
     return plan
 
 
-def open_workbook(path: Path, limits: Limits = LIMITS, *, read_only: bool):
+def open_workbook(path: Path, limits: Limits = LIMITS, *, read_only: bool) -> Workbook:
     """The workbook, once the upload checks have passed; InputError when it cannot be read."""
     check_office_zip(path, "Excel", limits)
     import openpyxl  # uses defusedxml when it is installed (it is a dependency)
@@ -102,7 +107,7 @@ def xlsx_grid(path: Path, limits: Limits = LIMITS) -> tuple[Grid, list[str]]:
     return Grid(tuple(out), source=str(path)), skipped
 
 
-def _sheet_rows(ws) -> list[GridRow]:
+def _sheet_rows(ws: Worksheet) -> list[GridRow]:
     covered: dict[tuple[int, int], Cell] = {}
     for rng in ws.merged_cells.ranges:
         anchor = _text(ws.cell(rng.min_row, rng.min_col).value)

@@ -71,7 +71,7 @@ def looks_like_list(text: str) -> bool:
 
 
 def _opens_item(
-    n: int, last_n: int, current: dict | None, field: str, lines: list[str], no: int
+    n: int, last_n: int, current: dict[str, list[str]] | None, field: str, lines: list[str], no: int
 ) -> bool:
     """A numbered line opens the next task, unless it numbers paragraphs inside a label's text."""
     if current is None:
@@ -142,11 +142,11 @@ def list_to_grid(text: str, source: str) -> tuple[Grid, list[Diagnostic]]:
     header = ["序号", "工作任务", *labels]
     first_line = next((line for _, _, line in entries), 1)
     rows.append(GridRow.of(header, first_line, kind="header"))
-    for kind, value, line in entries:
+    for kind, entry, line in entries:
         if kind == "section":
-            rows.append(GridRow.of([str(value)], line, kind="section"))
+            rows.append(GridRow.of([str(entry)], line, kind="section"))
             continue
-        fields = value if isinstance(value, dict) else {}
+        fields: dict[str, list[str]] = entry if isinstance(entry, dict) else {}
         texts = ["\n".join(fields.get(name, [])) for name in ["seq", "target", *labels]]
         rows.append(GridRow.of(texts, line, kind="body"))
     grid = Grid(tuple(rows), source=source, title=title, text="\n".join(furniture + tail))
@@ -162,7 +162,7 @@ def numbered_to_grid(text: str, source: str) -> tuple[Grid, list[Diagnostic]] | 
     task, its words before a colon the target and after it the progress; None when the text
     holds no run of three items numbered 1, 2, 3."""
     lines = text.splitlines()
-    entries: list[tuple[str, object, int]] = []
+    entries: list[tuple[str, str | list[str], int]] = []
     front: list[str] = []
     last = 0
     runs = 0
@@ -195,9 +195,10 @@ def numbered_to_grid(text: str, source: str) -> tuple[Grid, list[Diagnostic]] | 
         if kind == "section":
             rows.append(GridRow.of([str(value)], line, kind="section"))
             continue
-        n, body = value  # type: ignore[misc]
+        assert isinstance(value, list)
+        number, body = value
         m = _HEAD.match(body)
         target, progress = (m.group("head"), m.group("rest")) if m else (body, "")
-        rows.append(GridRow.of([n, target, progress], line, kind="body"))
+        rows.append(GridRow.of([number, target, progress], line, kind="body"))
     grid = Grid(tuple(rows), source=source, title=title, text="\n".join(furniture))
     return grid, []

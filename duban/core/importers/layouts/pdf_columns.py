@@ -92,7 +92,9 @@ def is_unit_piece(text: str, widths: Widths, units: Registry, nxt: str | None = 
         return False
     if text.startswith(_UNIT_START) or text.startswith(("（", "(")) or units.is_prefix(text):
         return True
-    return bool(nxt) and units.looks_like_unit(text + _split_gaps(nxt)[0])
+    if not nxt:
+        return False
+    return units.looks_like_unit(text + _split_gaps(nxt)[0])
 
 
 def measure_widths(rows: list[list[Line]], units: Registry) -> Widths:
@@ -168,7 +170,7 @@ def _place_line(
     if col == "progress":  # the last column: the rest of the fragment is progress text
         out.progress.append(Piece(text, no))
         return col
-    pieces = _split_gaps(text) if col != "progress" else [text]
+    pieces = _split_gaps(text)
     if len(pieces) > 1:
         cols = _split_columns(pieces, col, out, st, w, units)
         if cols is None:

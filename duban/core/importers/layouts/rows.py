@@ -14,6 +14,7 @@ from duban.core.errors import Diagnostic
 from duban.core.importers.assemble.cells import split_units
 from duban.core.importers.assemble.columns import (
     ColumnKind,
+    ColumnMeaning,
     is_header_row,
     map_columns,
     normalize_header,
@@ -141,7 +142,9 @@ def rows_to_grid(
     ), warnings
 
 
-def _join_broken_rows(rows: list[list[TextCell]], columns: Sequence) -> list[list[TextCell]]:
+def _join_broken_rows(
+    rows: list[list[TextCell]], columns: Sequence[ColumnMeaning]
+) -> list[list[TextCell]]:
     """A cell of several paragraphs breaks its row over lines ('目标第一段' / '第二段<tab>单位…'):
     a row short of cells takes the next line when that line opens no task."""
     if not columns or columns[0].kind != "seq":
@@ -161,7 +164,7 @@ def _join_broken_rows(rows: list[list[TextCell]], columns: Sequence) -> list[lis
 
 def fit_row(
     row: list[TextCell],
-    columns: Sequence,
+    columns: Sequence[ColumnMeaning],
     previous: list[str] | None,
     last: bool,
     warnings: list[Diagnostic],
@@ -215,7 +218,7 @@ def fit_row(
 
 def _shifted(
     texts: list[str],
-    columns: Sequence,
+    columns: Sequence[ColumnMeaning],
     previous: list[str] | None,
     line: int,
     warnings: list[Diagnostic],
@@ -234,7 +237,7 @@ def _shifted(
     return _carry_down(trimmed, columns, previous, missing, line, warnings)
 
 
-def _join_unit_lines(texts: list[str], columns: Sequence, extra: int) -> list[str]:
+def _join_unit_lines(texts: list[str], columns: Sequence[ColumnMeaning], extra: int) -> list[str]:
     """Units one per paragraph ('区发改局' / '区财政局' with blank lines between) are one cell."""
     kinds = [c.kind for c in columns]
     out = list(texts)
@@ -249,7 +252,7 @@ def _join_unit_lines(texts: list[str], columns: Sequence, extra: int) -> list[st
     return out
 
 
-def _absorbing_column(columns: Sequence) -> int:
+def _absorbing_column(columns: Sequence[ColumnMeaning]) -> int:
     kinds = [c.kind for c in columns]
     for kind in ("progress", "target"):
         if kind in kinds:
@@ -259,7 +262,7 @@ def _absorbing_column(columns: Sequence) -> int:
 
 def _carry_down(
     texts: list[str],
-    columns: Sequence,
+    columns: Sequence[ColumnMeaning],
     previous: list[str],
     missing: int,
     line: int,
@@ -283,7 +286,7 @@ def _carry_down(
     return out
 
 
-def _gap(texts: list[str], columns: Sequence, previous: list[str]) -> int | None:
+def _gap(texts: list[str], columns: Sequence[ColumnMeaning], previous: list[str]) -> int | None:
     """Which carried column is missing: the first whose place holds text of another kind.
 
     None when every cell fits its own column: the row lacks cells at its end (cut off).
@@ -314,7 +317,9 @@ def _is_section_cell(text: str) -> bool:
     return looks_like_section(s) and len(s) <= 60 and "。" not in s and "\n" not in s
 
 
-def _spans_row(body: Sequence[TextCell], i: int, last_seq: int, columns: Sequence) -> bool:
+def _spans_row(
+    body: Sequence[TextCell], i: int, last_seq: int, columns: Sequence[ColumnMeaning]
+) -> bool:
     """A short cell between a full row and the next task number: a row-wide title, unless it
     fits the last column (a unit after a cell the row had too many: 城投集团)."""
     s = body[i].text.strip()
@@ -326,7 +331,7 @@ def _spans_row(body: Sequence[TextCell], i: int, last_seq: int, columns: Sequenc
     if last in ("units", "lead", "co") and _fits(last, s):
         return False
     m = _SEQ.match(body[i + 1].text)
-    return bool(m) and int(m.group(1)) == last_seq + 1
+    return m is not None and int(m.group(1)) == last_seq + 1
 
 
 def _is_repeated_header(body: Sequence[TextCell], i: int, names: list[TextCell]) -> bool:
