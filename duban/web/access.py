@@ -29,7 +29,7 @@ What a denial answers, everywhere (tests/web/attacks/test_crawl.py holds every U
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar, cast
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -53,6 +53,8 @@ from duban.web.plans.models import (
     Task,
 )
 from duban.web.verdicts.models import LightSetting, VerdictOverride
+
+M = TypeVar("M", bound=Model)
 
 NOT_FOUND, FORBIDDEN, BAD_PARAMETER = 404, 403, 400  # the statuses of the docstring
 
@@ -104,7 +106,9 @@ def actor_of(user) -> Actor:
         from duban.web.accounts.models import Membership
 
         m = Membership.objects.filter(user=user).first()
-        actor = Actor(m.role, m.organization_id, m.unit_id) if m else Actor("anonymous")
+        actor = (
+            Actor(cast(RoleName, m.role), m.organization_id, m.unit_id) if m else Actor("anonymous")
+        )
     user._duban_actor = actor
     return actor
 
@@ -258,7 +262,7 @@ def _rule(model: type[Model], actor: Actor, action: Action) -> Q:
     return _nothing()
 
 
-def restrict(queryset: QuerySet, user, action: Action = "view") -> QuerySet:
+def restrict(queryset: QuerySet[M], user: Any, action: Action = "view") -> QuerySet[M]:
     return queryset.filter(rule(queryset.model, actor_of(user), action))
 
 
@@ -266,7 +270,7 @@ def can(user, action: Action, obj: Model) -> bool:
     return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
 
 
-def get_or_deny(queryset: QuerySet, user, action: Action = "view", **lookup) -> Model:
+def get_or_deny(queryset: QuerySet[M], user: Any, action: Action = "view", **lookup: Any) -> M:
     """The object if the user may act on it; 403 inside the user's organization, else 404.
 
     Neither answer carries any of the object's data.

@@ -9,7 +9,7 @@ from duban.web.api import throttle
 
 @checks.register()
 def rates_are_valid(app_configs, **kwargs) -> list[checks.CheckMessage]:
-    errors = []
+    errors: list[checks.CheckMessage] = []
     for name, read in (
         ("DUBAN_API_TOKEN_RATE", throttle.token_rate),
         ("DUBAN_API_ADDRESS_RATE", throttle.address_rate),

@@ -3,12 +3,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from duban.web.access import Actor
 from duban.web.dashboard.verdicts import PeriodJudgement, TaskVerdict
 from duban.web.orgs.models import Organization, Unit
 from duban.web.plans.models import Period, Plan, Report, Section, Task
+
+
+class SectionCount(TypedDict):
+    task_count: int
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    SectionWithCount = WithAnnotations[Section, SectionCount]
 
 
 def organization(o: Organization) -> dict[str, Any]:
@@ -38,7 +48,7 @@ def plan(p: Plan) -> dict[str, Any]:
     }
 
 
-def section(s: Section) -> dict[str, Any]:
+def section(s: SectionWithCount) -> dict[str, Any]:
     """Needs task_count annotated."""
     return {
         "id": s.pk,
@@ -101,7 +111,7 @@ def task(
             }
             for r in t.responsibilities.all()
         ],
-        "verdict": verdict(judged, judgement, actor) if judged and actor else None,
+        "verdict": verdict(judged, judgement, actor) if judged and judgement and actor else None,
     }
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -19,7 +22,7 @@ class TokenForm(forms.Form):
 
 
 @login_required
-def tokens_page(request: HttpRequest) -> HttpResponse:
+def tokens_page(request: HttpRequest) -> HttpResponse:  # its user logged in (login_required)
     form = TokenForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():
@@ -33,7 +36,7 @@ def tokens_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         # Rendered on this response only, never stored: it cannot be shown again.
         "secret": secret,
-        "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
+        "tokens": ApiToken.objects.filter(user=cast(User, request.user)).order_by("-created_at"),
     }
     return render(request, "api/tokens.html", ctx)
 

@@ -3,6 +3,8 @@ Every query goes through access.restrict or get_or_deny as the token's user."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Prefetch, QuerySet
 from ninja import Query, Router, Schema
 
@@ -94,7 +96,7 @@ class SectionFilter(Paging):
     plan: int | None = id_filter("plan id")
 
 
-def _sections(user) -> QuerySet[Section]:
+def _sections(user: Any) -> QuerySet[out.SectionWithCount]:
     return restrict(Section.objects.annotate(task_count=Count("tasks")), user)
 
 
@@ -143,7 +145,7 @@ def _judgement(period_id: int | None, user) -> PeriodJudgement | None:
 @router.get("/tasks", response=answers(TaskPage), tags=["任务"])
 def tasks(request, filters: Query[TaskFilter]):
     user = request.user
-    base = Task.objects.all()
+    base: QuerySet[Task] = Task.objects.all()
     if filters.unit:
         base = selectors.unit_tasks(get_or_deny(Unit.objects.all(), user, pk=filters.unit), user)
     rows = _tasks(base, user).order_by("plan_id", "seq")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ninja import Schema
-from pydantic import Field, field_validator
+from pydantic import Field, create_model, field_validator
 
 from duban.web.plans.models import REPORT_TEXT_MAX_CHARS
 
@@ -167,18 +167,14 @@ class SectionFigures(Schema):
 
 def page_of(item: type[Schema], name: str) -> type[Schema]:
     """A page of items: {items, total, limit, offset}."""
-    return type(
+    return create_model(
         name,
-        (Schema,),
-        {
-            "__annotations__": {
-                "items": list[item],
-                "total": int,
-                "limit": int,
-                "offset": int,
-            },
-            "__module__": __name__,
-        },
+        __base__=Schema,
+        __module__=__name__,
+        items=(list[item], ...),  # type: ignore[valid-type]  # a type made at run time
+        total=(int, ...),
+        limit=(int, ...),
+        offset=(int, ...),
     )
 
 

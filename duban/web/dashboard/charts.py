@@ -138,7 +138,11 @@ def heat_chart(dash: Dashboard, dark: bool = False) -> dict:
         }
     )
     links = [
-        [tasks_url(dash, dash.periods[pi], section=dash.sections[si].pk) for pi, si, _ in data]
+        [
+            tasks_url(dash, dash.periods[pi], section=dash.sections[si].pk)
+            for si, (_, row) in enumerate(dash.heat)
+            for pi in range(len(row))
+        ]
     ]
     return {"option": option, "links": links}
 
@@ -162,7 +166,7 @@ def indicator_chart(dash: Dashboard, dark: bool = False) -> dict:
                 {
                     "type": "bar",
                     "name": "完成率",
-                    "data": [round(100 * ind.completion, 1) for _, ind in rows],
+                    "data": [round(100 * (ind.completion or 0), 1) for _, ind in rows],
                     "markLine": {
                         "symbol": "none",
                         "data": [

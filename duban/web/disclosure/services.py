@@ -56,6 +56,7 @@ def withholding_lift(mark: Withholding, *, reason: str, actor) -> Withholding:
         locked.lift_reason = reason
         locked.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
         target = locked.task or locked.report
+        assert target is not None  # a mark names a task or a report (its model's constraint)
         audit_record(
             f"{'task' if locked.task_id else 'report'}_withhold_lift",
             target,

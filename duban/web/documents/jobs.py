@@ -10,6 +10,7 @@ from duban.web.jobs.services import JobFailed
 
 def read_upload(job: Job, ctx) -> dict:
     params = job.params
+    assert job.organization_id is not None and job.requested_by_id is not None  # upload_store
     ctx.progress(10, "读取文件（在隔离进程中）")
     try:
         upload = upload_read(

@@ -209,7 +209,7 @@ def upload_preview(upload: Upload, organization: Organization) -> Preview:
         notes.append(
             f"文件写的是“{plan.district}”，将导入到本机构“{organization.name}”。请确认没有传错文件。"
         )
-    db_plan = Plan.objects.filter(organization=organization, year=plan.year).first()
+    db_plan = _plan_of_year(upload, organization)
     if db_plan is not None:
         notes.append(
             f"本机构已有 {plan.year} 年的任务，确认后按序号补充新任务、更新改动的任务目标；"
@@ -228,10 +228,16 @@ def upload_preview(upload: Upload, organization: Organization) -> Preview:
     )
 
 
+def _plan_of_year(upload: Upload, organization: Organization) -> Plan | None:
+    """The organization's plan of the upload's year (a read upload has one: upload_read)."""
+    assert upload.plan.year is not None
+    return Plan.objects.filter(organization=organization, year=upload.plan.year).first()
+
+
 def upload_revision(upload: Upload, organization: Organization) -> PlanDiff | None:
     """The differences a revised table makes to the plan of its year (调整), when there is one
     and the table changes its tasks; None otherwise."""
-    db_plan = Plan.objects.filter(organization=organization, year=upload.plan.year).first()
+    db_plan = _plan_of_year(upload, organization)
     if db_plan is None or not db_plan.tasks.filter(retired_at__isnull=True).exists():
         return None
     diff = revision_preview(db_plan, upload.plan)
@@ -250,7 +256,7 @@ def upload_confirm(token: str, *, user, organization: Organization) -> ImportSum
         raise UploadError(GONE) from exc
     try:
         with transaction.atomic():
-            db_plan = Plan.objects.filter(organization=organization, year=upload.plan.year).first()
+            db_plan = _plan_of_year(upload, organization)
             if db_plan is not None:
                 read = json.dumps(core.plan_to_dict(upload.plan), ensure_ascii=False)
                 plan_revise(

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
@@ -114,7 +115,7 @@ def preview(request: HttpRequest, org_id: int, token: str) -> HttpResponse:
 
 def _refused(message: str, data=None) -> UploadForm:
     """The form again with one sentence beside the file field (in place of 'required')."""
-    form = UploadForm(data if data is not None else {}, {})
+    form = UploadForm(data if data is not None else {}, MultiValueDict())
     form.is_valid()
     form.errors["file"] = form.error_class([message])
     return form

@@ -211,6 +211,7 @@ def job_recover_stale(now: datetime | None = None) -> int:
     recovered = 0
     running = Job.objects.filter(state=Job.State.RUNNING, started_at__isnull=False)
     for job in running.only("pk", "timeout", "started_at", "attempts", "max_attempts", "task_id"):
+        assert job.started_at is not None  # the filter above
         if job.started_at + timedelta(seconds=job.timeout + grace) > now:
             continue
         again = job.attempts < job.max_attempts

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -34,7 +35,7 @@ def job_page(request: HttpRequest, job_id: int) -> HttpResponse:
     return render(request, template, {"job": job, "actor": actor_of(request.user)})
 
 
-def attachment(job: Job) -> HttpResponse:
+def attachment(job: Job) -> FileResponse:
     """The job's finished file as a download (a Chinese name per RFC 5987, ASCII fallback)."""
     name = job.result.get("file", "")
     if job.state != Job.State.DONE or not name or not default_storage.exists(name):
@@ -51,11 +52,11 @@ def attachment(job: Job) -> HttpResponse:
 
 
 @require_GET
-def job_file(request: HttpRequest, job_id: int) -> HttpResponse:
+def job_file(request: HttpRequest, job_id: int) -> FileResponse:
     return attachment(_job(request, job_id))
 
 
-def served_or_followed(job: Job) -> HttpResponse:
+def served_or_followed(job: Job) -> HttpResponseBase:
     """A download's answer: the file when it is ready, else the job's page to wait on."""
     if job.state == Job.State.DONE:
         try:

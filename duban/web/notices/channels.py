@@ -96,7 +96,7 @@ def apprise_url(message: Message) -> str:
     if message.channel == Channel.WEBHOOK:
         parts = urlsplit(message.address)
         scheme = "jsons" if parts.scheme == "https" else "json"
-        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
         # apprise passes "-name=value" on as the URL's own query and "+name" as a header.
         query = [f"-{quote(k)}={quote(v)}" for k, v in parse_qsl(parts.query)]
         query.append(f"+X-Duban-Notice={quote(message.key)}")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -31,8 +32,9 @@ class ContactForm(forms.Form):
     )
     secret = forms.CharField(label="钉钉加签密钥（可选）", max_length=100, required=False)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if "channel" in data and "address" in data:
             try:
                 data["address"], data["secret"] = clean_address(

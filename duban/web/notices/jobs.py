@@ -32,6 +32,7 @@ KINDS = {
 def notices_due(job: Job, ctx) -> dict:
     """The reminders the organization's rules call for on the job's day, in each open round."""
     org = job.organization
+    assert org is not None  # the scheduler queues notices per organization
     day = date.fromisoformat(job.params["day"])
     rules = notice_settings(org)
     calendar = calendar_from(
@@ -44,6 +45,7 @@ def notices_due(job: Job, ctx) -> dict:
         plan__organization=org, state=Period.State.OPEN, deadline__isnull=False
     ).select_related("plan__organization")
     for period in periods:
+        assert period.deadline is not None  # deadline__isnull=False
         due = reminder_due(
             day, period.deadline, before, calendar,
             on_deadline=rules.on_deadline, overdue=rules.overdue_daily,
@@ -81,6 +83,7 @@ def deliver(job: Job, ctx) -> dict:
 def weekly_summary(job: Job, ctx) -> dict:
     """Each open round's reporting, in a few lines, to the leaders."""
     org = job.organization
+    assert org is not None  # the scheduler queues notices per organization
     lines = []
     periods = Period.objects.filter(plan__organization=org, state=Period.State.OPEN)
     for period in periods.order_by("end_month"):

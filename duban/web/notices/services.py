@@ -150,6 +150,7 @@ def missing_by_unit(period: Period) -> dict[Unit, list[int]]:
         .order_by("unit__name", "task__seq")
     )
     for r in rows:
+        assert r.unit is not None  # unit__isnull=False
         missing[r.unit].append(r.task.seq)
     return dict(missing)
 
@@ -171,6 +172,7 @@ def round_opened(period: Period) -> int:
         .select_related("unit", "task")
         .order_by("unit__name", "task__seq")
     ):
+        assert r.unit is not None  # unit__isnull=False
         slots[r.unit].append(r.task.seq)
     sent = 0
     for unit, seqs in slots.items():

@@ -7,9 +7,11 @@ imports and rounds read (orgs/selectors.org_registry).
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db import models
 
-from duban.core.units import LEVELS
+from duban.core.units import LEVELS, Level, level_of
 
 
 class Organization(models.Model):
@@ -26,6 +28,12 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def core_level(self) -> Level | None:
+        """The level the office set (one of LEVELS, by the field's choices), else the one the
+        name states (东湖区 → 区)."""
+        return cast(Level, self.level) if self.level else level_of(self.name)
 
 
 class Unit(models.Model):

@@ -24,5 +24,5 @@ def org_registry(organization: Organization) -> core_units.Registry:
     rows = list(organization.units.prefetch_related("members"))
     return core_units.Registry(
         (unit_to_core(u, tuple(m.name for m in u.members.all())) for u in rows),
-        level=organization.level or core_units.level_of(organization.name),
+        level=organization.core_level,
     )

@@ -4,8 +4,11 @@ XLSX, PDF), the 督查通报 (DOCX, PDF) and one unit's report. Each is made by 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_GET
 
 from duban.web.access import actor_of, get_or_deny
@@ -25,9 +28,9 @@ def _period_for_staff(request: HttpRequest, period_id: int) -> Period:
     return period
 
 
-def _download(what: str, fmt: str):
+def _download(what: str, fmt: str) -> Callable[[HttpRequest, int], HttpResponseBase]:
     @require_GET
-    def view(request: HttpRequest, period_id: int) -> HttpResponse:
+    def view(request: HttpRequest, period_id: int) -> HttpResponseBase:
         period = _period_for_staff(request, period_id)
         return served_or_followed(export_request(period, what, fmt, user=request.user))
 
@@ -42,7 +45,7 @@ bulletin_pdf = _download("bulletin", "pdf")
 
 
 @require_GET
-def unit_report_docx(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponse:
+def unit_report_docx(request: HttpRequest, period_id: int, unit_id: int) -> HttpResponseBase:
     period = _period_for_staff(request, period_id)
     unit = get_or_deny(Unit.objects.all(), request.user, pk=unit_id)
     job = export_request(period, "unit_report", "docx", unit=unit, user=request.user)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import replace
+from typing import cast
 
 from django.db.models import Prefetch
 
 from duban.core import model as core
-from duban.core.units import Registry, level_of
+from duban.core.units import Registry
 from duban.web.orgs.models import Unit
 from duban.web.orgs.selectors import unit_to_core
 from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report, Responsibility, Task
@@ -131,14 +132,15 @@ def to_core(
         resp: list[Responsibility] = list(t.responsibilities.all())
         for r in resp:
             named.setdefault(r.unit.pk, (r.unit, set()))[1].add(r.name_as_written)
-        for r in reports.get(t.pk, []):
-            if r.unit is not None:
-                named.setdefault(r.unit.pk, (r.unit, set()))
+        for report in reports.get(t.pk, []):
+            if report.unit is not None:
+                named.setdefault(report.unit.pk, (report.unit, set()))
         return core.Task(
             seq=t.seq,
             target=t.target,
             units=tuple(
-                core.UnitRef(r.name_as_written or r.unit.name, r.role, r.unit.name) for r in resp
+                core.UnitRef(r.name_as_written or r.unit.name, cast(core.Role, r.role), r.unit.name)
+                for r in resp
             ),
             reports=tuple(
                 core.Report(
@@ -190,14 +192,16 @@ def to_core(
                 )
                 for u, w in named.values()
             ),
-            level=org.level or level_of(org.name),
+            level=org.core_level,
         )
     return core.Plan(
         title=plan.title,
         year=plan.year,
         district=org.name,
         period=(
-            core.Period(period.label, period.end_month, period.year, period.kind)
+            core.Period(
+                period.label, period.end_month, period.year, cast(core.PeriodKind, period.kind)
+            )
             if period
             else None
         ),

@@ -107,7 +107,7 @@ def task_detail(task: Task, user, periods: list[Period], period: Period | None) 
     by_period: dict[int, list[Report]] = defaultdict(list)
     for r in reports:
         by_period[r.period_id].append(r)
-    order = {r.unit_id: r.position for r in responsibilities}
+    order: dict[int | None, int] = {r.unit_id: r.position for r in responsibilities}
     for rows in by_period.values():
         rows.sort(key=lambda r: (order.get(r.unit_id, 1000), r.pk))
     earlier = [

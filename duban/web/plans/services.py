@@ -149,8 +149,7 @@ def _ensure_units(org: Organization, plan: core.Plan, summary: ImportSummary) ->
     registry = plan.units
     units = {u.name: u for u in org.units.all()}
     wanted = _unit_names(plan)
-    groups = {n: registry.group(n) for n in wanted}
-    groups = {n: g for n, g in groups.items() if g is not None}
+    groups = {n: g for n in wanted if (g := registry.group(n)) is not None}
     for name in groups:
         # The units a group stands for by default are units of the plan too: the ones it
         # names ('…局等执法部门'), and the registry's towns and streets for 各镇（街）.
@@ -189,18 +188,18 @@ def _ensure_tasks(db_plan: Plan, plan: core.Plan, summary: ImportSummary) -> dic
 
     tasks = {t.seq: t for t in db_plan.tasks.filter(retired_at__isnull=True)}
     new_tasks, changed = [], []
-    for s in plan.sections:
-        for t in s.tasks:
+    for section in plan.sections:
+        for t in section.tasks:
             fields = seam.task_from_core(t, plan.period)
             if t.seq not in tasks:
                 new_tasks.append(
-                    Task(plan=db_plan, section=sections[s.number], seq=t.seq, **fields)
+                    Task(plan=db_plan, section=sections[section.number], seq=t.seq, **fields)
                 )
                 continue
             if _update_task(tasks[t.seq], fields):
                 changed.append(tasks[t.seq])
-    for t in Task.objects.bulk_create(new_tasks):
-        tasks[t.seq] = t
+    for row in Task.objects.bulk_create(new_tasks):
+        tasks[row.seq] = row
     Task.objects.bulk_update(changed, [*_UPDATED, *_MERGED])
     summary.tasks_created, summary.tasks_updated = len(new_tasks), len(changed)
     return tasks

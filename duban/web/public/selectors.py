@@ -54,14 +54,13 @@ def period_tasks(
         tasks = tasks.filter(section_id=section)
     if seq is not None:
         tasks = tasks.filter(seq=seq)
-    tasks = list(tasks)
     ids = [t.pk for t in tasks]
-    resp = defaultdict(list)
-    for r in (
+    resp: dict[int, list[Responsibility]] = defaultdict(list)
+    for responsibility in (
         Responsibility.objects.filter(task_id__in=ids).select_related("unit").order_by("position")
     ):
-        resp[r.task_id].append(r)
-    reports = defaultdict(list)
+        resp[responsibility.task_id].append(responsibility)
+    reports: dict[int, list[Report]] = defaultdict(list)
     for r in (
         restrict(Report.objects.filter(period=period, task_id__in=ids), ANONYMOUS)
         .exclude(text="")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from duban.web.dashboard import charts
@@ -58,7 +59,7 @@ def public_task(request: HttpRequest, period_id: int, seq: int) -> HttpResponse:
     )
 
 
-def public_download(request: HttpRequest, period_id: int, fmt: str) -> HttpResponse:
+def public_download(request: HttpRequest, period_id: int, fmt: str) -> HttpResponseBase:
     """The published table (accepted reports only), made in the background like every export."""
     period = _period(period_id)
     return served_or_followed(export_request(period, "public_table", fmt))

@@ -72,7 +72,7 @@ def review_queue(period: Period, user) -> list[Report]:
         )
     }
     for r in reports:
-        r.milestone = milestones.get(r.task_id)
+        r.milestone = milestones.get(r.task_id)  # type: ignore[attr-defined]  # for the page
     return reports
 
 
@@ -121,7 +121,7 @@ def my_reports(user) -> list[Report]:
     reports = restrict(
         Report.objects.filter(unit_id=actor.unit_id, period__state=Period.State.OPEN), user
     ).select_related("task", "period")
-    order = {Report.State.RETURNED: 0, Report.State.EMPTY: 1, Report.State.DRAFT: 2}
+    order: dict[str, int] = {Report.State.RETURNED: 0, Report.State.EMPTY: 1, Report.State.DRAFT: 2}
     return sorted(reports, key=lambda r: (order.get(r.state, 3), r.period.end_month, r.task.seq))
 
 

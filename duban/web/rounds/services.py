@@ -108,7 +108,7 @@ def previous_report(report: Report) -> Report | None:
     return (
         Report.objects.filter(
             task_id=report.task_id,
-            unit_id=report.unit_id,
+            unit=report.unit_id,
             period__plan_id=report.period.plan_id,
             period__end_month__lt=report.period.end_month,
         )

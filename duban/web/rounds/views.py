@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from duban.core.render.csv_table import csv_bytes
-from duban.web.access import actor_of, can, get_or_deny
+from duban.web.access import Action, actor_of, can, get_or_deny
 from duban.web.params import parse_int, query_int
 from duban.web.plans import selectors as plan_selectors
-from duban.web.plans.models import REPORT_TEXT_MAX_CHARS, Period, Plan, Report
+from duban.web.plans.models import REPORT_TEXT_MAX_CHARS, Period, Plan, Report, ReportVersion
 from duban.web.plans.services import ReportLocked, StaleReport, report_save
 from duban.web.plans.views import deny_anonymous
 from duban.web.rounds import selectors, services
@@ -27,7 +27,7 @@ from duban.web.rounds.writes import report_to_write
 logger = logging.getLogger(__name__)
 
 
-def _report(request: HttpRequest, report_id: int, action: str) -> Report:
+def _report(request: HttpRequest, report_id: int, action: Action) -> Report:
     return get_or_deny(
         Report.objects.select_related("task__plan__organization", "period", "unit"),
         request.user,
@@ -195,7 +195,7 @@ def round_new(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-def _period(request: HttpRequest, period_id: int, action: str) -> Period:
+def _period(request: HttpRequest, period_id: int, action: Action) -> Period:
     return get_or_deny(
         Period.objects.select_related("plan__organization"), request.user, action, pk=period_id
     )
@@ -291,7 +291,9 @@ def report_diff(request: HttpRequest, report_id: int) -> HttpResponse:
         report = _report(request, report_id, "view")
     except Http404 as exc:
         return deny_anonymous(request, exc)
-    versions = {v.number: v for v in plan_selectors.report_versions(report, request.user)}
+    versions: dict[int | None, ReportVersion] = {
+        v.number: v for v in plan_selectors.report_versions(report, request.user)
+    }
     if request.GET.get("with") == "previous":
         previous = services.previous_report(report)
         if previous is None or not can(request.user, "view", previous):

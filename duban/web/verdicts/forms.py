@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from duban.web.verdicts.models import VERDICT_CHOICES
@@ -27,8 +29,9 @@ class LightsForm(forms.Form):
     )
     red_below = forms.FloatField(label="红灯：低于序时进度（百分点）", min_value=0, max_value=100)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         y, r = data.get("yellow_below"), data.get("red_below")
         if y is not None and r is not None and y > r:
             raise forms.ValidationError("黄灯阈值不能大于红灯阈值")
