@@ -24,9 +24,11 @@ demo: $(STAMP) system-deps
 
 test: $(STAMP) system-deps lint test-sqlite test-postgres
 
+# ruff; mypy (strict on duban/core, basic on duban/web: pyproject.toml, cached in .mypy_cache).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test-sqlite: $(STAMP)
 	$(BIN)/pytest
@@ -57,4 +59,4 @@ scale: $(STAMP)
 	$(BIN)/python scripts/scale.py $(if $(SMALL),--small)
 
 clean:
-	rm -rf $(VENV) var/*.sqlite3* artifacts .pytest_cache
+	rm -rf $(VENV) var/*.sqlite3* artifacts .pytest_cache .mypy_cache
