@@ -9,10 +9,8 @@ from __future__ import annotations
 import pytest
 
 from duban.core.importers.layouts.detect import parse_any_text
+from duban.core.judgement import judge_plan, judgement_to_dict
 from tests.core.layouts.reading import read
-
-judgement = pytest.importorskip("duban.core.judgement")  # committed by issue 5
-judge_plan, judgement_to_dict = judgement.judge_plan, judgement.judgement_to_dict
 
 
 def _verdicts(plan) -> dict[int, str]:
