@@ -23,9 +23,13 @@ def _skip_calls(tree: ast.Module) -> list[tuple[ast.Call, str]]:
     """(call, kind) for pytest.skip(…), pytest.mark.skip(if)(…) and pytest.importorskip(…)."""
     out = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            if node.func.attr in SKIPS and "pytest" in ast.unparse(node.func.value):
-                out.append((node, node.func.attr))
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in SKIPS
+            and "pytest" in ast.unparse(node.func.value)
+        ):
+            out.append((node, node.func.attr))
     return out
 
 
