@@ -89,10 +89,10 @@ def xlsx_grid(path: Path, limits: Limits = LIMITS) -> tuple[Grid, list[str]]:
         first = next(
             (r for _, rows in sheets for r in rows if sum(1 for t in r.texts if t) > 1), None
         )
-        seen = f" (the first row reads {'、'.join(t for t in first.texts if t)})" if first else ""
+        read = f" (the first row reads {'、'.join(t for t in first.texts if t)})" if first else ""
         raise InputError(
             "no sheet of this Excel file has a header row naming the columns "
-            f"(序号, 工作任务 or 年度任务目标, 责任单位 …){seen}",
+            f"(序号, 工作任务 or 年度任务目标, 责任单位 …){read}",
             source=str(path),
         )
     out: list[GridRow] = []
