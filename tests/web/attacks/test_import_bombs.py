@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.core.importers.test_import_limits import one_far_cell, one_huge_merge
-from tests.web.test_upload import _fingerprints, _post_file
+from tests.web.conftest import upload
+from tests.web.test_upload import _fingerprints
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +33,7 @@ def test_the_upload_refuses_it_in_a_sentence_and_writes_nothing(
     path = make(tmp_path)
     before = _fingerprints(without_sessions=True)
     started = time.monotonic()
-    response = _post_file(client, world.org, path)  # upload, the worker reads, the page says
+    response = upload(client, world.org, path)  # upload, the worker reads, the page says
     assert time.monotonic() - started < 10
     assert response.status_code == 200
     (message,) = response.context["form"].errors["file"]
