@@ -146,11 +146,11 @@ def judge(
     if as_json:
         emit_json(judgement_to_dict(judged))
         return
-    from duban.core.judgement.verdicts import LABELS
+    from duban.core.judgement.labels import flag_label, verdict_label
 
     for t in judged.tasks:
-        flags = "".join(f" [{f.kind}]" for f in t.flags)
-        label = LABELS[t.verdict] if t.judged else "不作研判"
+        flags = "".join(f" [{flag_label(f.kind)}]" for f in t.flags)
+        label = verdict_label(t.verdict) if t.judged else "不作研判"
         click.echo(f"{t.seq:>3} {label}  {t.explanation}{flags}")
 
 

@@ -29,6 +29,7 @@ from duban.core.judgement.verdicts import (
     BLOCKED,
     LABELS,
     ONGOING,
+    Facts,
     IndicatorVerdict,
     TaskFacts,
     Verdict,
@@ -83,6 +84,12 @@ class IndicatorJudgement:
     actual: ActualEvidence | None
     explanation: str
     project: str = ""  # the project a project table names before the metric
+    # actual ÷ target for amounts, both in base units (万/亿 and shares applied); None for
+    # growth, level and upper-bound targets and where no figure was matched. Pages, exports
+    # and the API read this; none of them divides on its own.
+    completion: float | None = None
+    schedule_share: float | None = None  # 序时: the share of the target due by the period
+    source: str = "text"  # where the actual came from: text | column | milestone
 
 
 @dataclass(frozen=True)
@@ -154,7 +161,10 @@ def _indicator_judgement(
     verdict: IndicatorVerdict,
     evidence: ActualEvidence | None,
     sentence: str,
+    facts: Facts | None = None,
+    due: float | None = None,
 ) -> IndicatorJudgement:
+    completion = facts.ratio if facts is not None and facts.kind == "amount" else None
     return IndicatorJudgement(
         ind.metric,
         ind.kind,
@@ -165,6 +175,8 @@ def _indicator_judgement(
         evidence,
         sentence,
         ind.project,
+        completion=completion,
+        schedule_share=facts.due if facts is not None else due,
     )
 
 
@@ -220,7 +232,9 @@ def judge_task(
                 a.value, a.unit, scope, f.reporter, a.clause, f.report_index, a.start, a.end
             )
         sentence = indicator_sentence(ind, match, facts, words, scope)
-        judged.append(_indicator_judgement(ind, verdict, evidence, sentence))
+        judged.append(
+            _indicator_judgement(ind, verdict, evidence, sentence, facts, schedule_share(m))
+        )
     all_parts = [p for r in task.reports for _, p in parts(r.text)]
     blocked = [p for p in all_parts if is_blocked(p)]
     facts = TaskFacts(
@@ -303,6 +317,9 @@ def judgement_to_dict(judgement: PlanJudgement) -> dict:
                         "unit": i.unit,
                         "verdict": i.verdict,
                         "explanation": i.explanation,
+                        "completion": i.completion,
+                        "schedule_share": i.schedule_share,
+                        "source": i.source,
                         "actual": None
                         if i.actual is None
                         else {

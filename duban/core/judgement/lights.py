@@ -12,7 +12,6 @@ from typing import Literal
 from duban.core.schedule import schedule_share
 
 Light = Literal["red", "yellow", "green"]
-LIGHT_LABELS = {"red": "红", "yellow": "黄", "green": "绿"}
 _BY_VERDICT: dict[str, Light] = {
     "completed": "green",
     "on_schedule": "green",

@@ -12,19 +12,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from duban.core.indicators.targets import TargetIndicator
+from duban.core.judgement.labels import INDICATOR_LABELS
 from duban.core.judgement.match import Match
 from duban.core.schedule import schedule_share
 
 Verdict = Literal["completed", "on_schedule", "behind", "stalled", "in_progress"]
 IndicatorVerdict = Literal["completed", "on_schedule", "behind", "unknown"]
-LABELS = {
-    "completed": "已完成",
-    "on_schedule": "达序时进度",
-    "behind": "滞后",
-    "stalled": "停滞",
-    "in_progress": "推进中",
-    "unknown": "无法比较",
-}
+LABELS = INDICATOR_LABELS  # the one label table (labels.py)
 
 
 @dataclass(frozen=True)

@@ -10,24 +10,12 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Protocol
 
-from duban.core.judgement.verdicts import LABELS
+from duban.core.judgement.labels import FLAG_LABELS, VERDICT_LABELS
 
 # The order a bulletin counts them in; "not_reported" is the renderer's own category for a task
 # with no report at all, which must never read as "no progress".
 VERDICT_ORDER = ("completed", "on_schedule", "behind", "stalled", "in_progress", "not_reported")
-# The judgement's own words (one place), plus the renderer's "not reported".
-VERDICT_LABELS = {**LABELS, "not_reported": "未报送"}
-FLAG_LABELS = {
-    "vague": "内容空泛",
-    "unchanged": "与上期基本相同",
-    "reused": "与其他任务内容重复",
-    "missing_report": "未报送",
-    "unlisted_reporter": "非责任单位报送",
-    "inconsistent": "数据不一致",
-    "blocked": "部分工作受阻",
-    "stale": "数据时段滞后",
-    "estimate": "以预计数代替实际数",
-}
+__all__ = ["FLAG_LABELS", "VERDICT_LABELS", "VERDICT_ORDER", "by_seq", "name_of", "verdict_label"]
 
 
 class ActualLike(Protocol):

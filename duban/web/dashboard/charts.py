@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from duban.core.schedule import schedule_share
 from duban.web.dashboard.selectors import Dashboard
 from duban.web.dashboard.verdicts import COLORS, LABELS, VERDICTS
 
@@ -170,7 +171,10 @@ def indicator_chart(dash: Dashboard, dark: bool = False) -> dict:
                     "markLine": {
                         "symbol": "none",
                         "data": [
-                            {"xAxis": round(100 * dash.period.end_month / 12, 1), "name": "序时"}
+                            {
+                                "xAxis": round(100 * schedule_share(dash.period.end_month), 1),
+                                "name": "序时",
+                            }
                         ],
                     },
                 }

@@ -9,20 +9,21 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from duban.core.judgement import TaskJudgement, judge_plan
-from duban.core.judgement.lights import LIGHT_LABELS, LightThresholds, task_light
+from duban.core.judgement.labels import (
+    FLAG_LABELS,
+    INDICATOR_LABELS,
+    LIGHT_LABELS,
+    VERDICT_LABELS,
+    VERDICT_ORDER,
+)
+from duban.core.judgement.lights import LightThresholds, task_light
+from duban.core.schedule import schedule_share
 from duban.web.plans import seam
 from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report
 
 # Order used in charts and tables, best first; "not_reported" is never merged into the others.
-VERDICTS = ("completed", "on_schedule", "in_progress", "behind", "stalled", "not_reported")
-LABELS = {
-    "completed": "已完成",
-    "on_schedule": "达序时",
-    "in_progress": "推进中",
-    "behind": "滞后",
-    "stalled": "停滞",
-    "not_reported": "未报送",
-}
+VERDICTS = VERDICT_ORDER
+LABELS = VERDICT_LABELS
 COLORS = {
     "completed": "#1a7f37",
     "on_schedule": "#4ac26b",
@@ -30,18 +31,6 @@ COLORS = {
     "behind": "#cf222e",
     "stalled": "#82071e",
     "not_reported": "#8c959f",
-}
-FLAG_LABELS = {
-    "vague": "空泛",
-    "unchanged": "与上期雷同",
-    "reused": "跨任务重复",
-    "missing_report": "有责任单位未报送",
-    "unlisted_reporter": "非责任单位报送",
-    "inconsistent": "数据矛盾",
-    "blocked": "部分受阻",
-    "stale": "数据期次过旧",
-    "estimate": "预计数",
-    "late": "逾期报送",
 }
 
 
@@ -70,7 +59,7 @@ class Indicator:
 
     @property
     def verdict_label(self) -> str:
-        return LABELS.get(self.verdict, "不可比")
+        return INDICATOR_LABELS.get(self.verdict, INDICATOR_LABELS["unknown"])
 
 
 @dataclass(frozen=True)
@@ -142,18 +131,16 @@ def _core_task_verdict(
     indicators = []
     for ind in judged.indicators:
         value = ind.actual.value if ind.actual is not None else None
-        target = float(ind.value or 0)
-        completion = (
-            value / target if value is not None and target and ind.kind == "amount" else None
-        )
         indicators.append(
             Indicator(
                 metric=ind.metric,
                 unit=ind.unit,
-                target=target,
+                target=float(ind.value or 0),
                 actual=value,
-                completion=completion,
-                schedule=end_month / 12,
+                completion=ind.completion,  # the core's, with 万/亿 and shares applied
+                schedule=ind.schedule_share
+                if ind.schedule_share is not None
+                else schedule_share(end_month),
                 verdict=ind.verdict,
                 quote=ind.actual.quote if ind.actual is not None else "",
                 kind=ind.kind,

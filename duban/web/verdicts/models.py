@@ -8,16 +8,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from duban.core.judgement.labels import VERDICT_LABELS
 from duban.web.orgs.models import Organization
 from duban.web.plans.models import Period, Task
 
-VERDICT_CHOICES = [
-    ("completed", "已完成"),
-    ("on_schedule", "达序时"),
-    ("in_progress", "推进中"),
-    ("behind", "滞后"),
-    ("stalled", "停滞"),
-]
+# What the office may decide: every verdict but "not reported", which only the reports make.
+VERDICT_CHOICES = [(k, v) for k, v in VERDICT_LABELS.items() if k != "not_reported"]
 
 
 class VerdictOverride(models.Model):

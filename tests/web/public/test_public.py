@@ -45,7 +45,7 @@ def test_it_shows_a_published_period_with_verdicts_and_charts(world, as_user):
     html = response.content.decode()
     assert "同比增长12.1%" in html and "危化品停车场正在进行土建施工" in html
     assert 'data-chart="chart-verdicts"' in html and "推进中" in html
-    for secret in (DRAFT_A, DRAFT_B, INTERNAL_NOTE, "第四季度", "逾期报送", "空泛"):
+    for secret in (DRAFT_A, DRAFT_B, INTERNAL_NOTE, "第四季度", "逾期报送", "内容空泛"):
         assert secret not in html
     assert response.context["charts"]["verdicts"]["links"][0][0].startswith(
         f"/public/{world.q3.pk}/?"
