@@ -21,6 +21,15 @@ class Organization(models.Model):
     office_name = models.CharField("督查机构名称", max_length=100, blank=True)
     bulletin_series = models.CharField("通报名称", max_length=100, blank=True)
     addressees = models.CharField("主送单位", max_length=300, blank=True)
+    # A city over its districts (cityview/): the parent reads what a child shares, never writes.
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="上级机构",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "机构"
