@@ -40,6 +40,26 @@ def test_it_reads_a_role_the_cell_states():
 
 
 @pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        (
+            "牵头单位：市教育局\n责任单位：各区人民政府、市住建局",
+            [("市教育局", "lead"), ("各区人民政府", "co"), ("市住建局", "co")],
+        ),
+        (
+            "牵头：县民政局；配合：县财政局、各乡镇",
+            [("县民政局", "lead"), ("县财政局", "co"), ("各乡镇", "co")],
+        ),
+        ("主办单位:区卫健委 协办单位:区医保局", [("区卫健委", "lead"), ("区医保局", "co")]),
+        # 责任单位 alone names the units, the first of which leads as in any unit cell
+        ("责任单位：县发改局、县统计局", [("县发改局", None), ("县统计局", None)]),
+    ],
+)
+def test_it_reads_the_roles_a_cell_labels(cell, read):
+    assert split_units(cell, GENERAL) == read
+
+
+@pytest.mark.parametrize(
     ("text", "month", "year", "ongoing"),
     [
         ("6月底前", 6, None, False),

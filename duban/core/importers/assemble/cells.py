@@ -13,6 +13,13 @@ _OPEN = "（(【["
 _CLOSE = "）)】]"
 _SEPARATORS = "、,，；;/／\n"
 _ROLE = re.compile(r"^(?P<name>.+?)[（(]?(?P<role>牵头|配合|协办|主办)[）)]?$")
+# A cell that labels its units' roles: '牵头单位：市教育局\n责任单位：各区政府、市住建局'.
+_LEAD_WORDS = ("牵头", "主办", "主责")
+_CO_WORDS = ("配合", "协办", "参与", "协助")
+_ROLE_LABEL = re.compile(
+    r"^(?P<label>(?:牵头|主办|主责|配合|协办|参与|协助|责任)(?:单位|部门)?)\s*[：:]\s*"
+)
+_LABEL_AFTER_SPACE = re.compile(r"[ \t\u3000]+(?=" + _ROLE_LABEL.pattern[1:] + ")")
 _SPACE_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
 
 
@@ -56,6 +63,7 @@ def split_units(text: str, units: Registry) -> list[tuple[str, str | None]]:
     Splits on 、 , ， ； / and line breaks, never inside brackets (区住建局（区人防办） stays one
     name); a trailing 。 goes; a name broken over two lines (区商务和投资促 / 进局) is joined.
     """
+    text = _LABEL_AFTER_SPACE.sub("\n", text)  # '主办单位:X 协办单位:Y': a label starts a line
     pieces: list[tuple[str, bool]] = []  # (text, ended by a line break)
     depth = 0
     current = ""
@@ -85,13 +93,27 @@ def split_units(text: str, units: Registry) -> list[tuple[str, str | None]]:
             names.extend(_split_spaces(name, units))
         joinable = by_newline
     out: list[tuple[str, str | None]] = []
+    labelled: str | None = None  # the role a label earlier in the cell gave ('牵头单位：')
+    lead_labelled = False
     for name in names:
+        label = _ROLE_LABEL.match(name)
+        if label:
+            word = label.group("label")
+            if word.startswith(_LEAD_WORDS):
+                labelled, lead_labelled = "lead", True
+            elif word.startswith(_CO_WORDS):
+                labelled = "co"
+            else:  # 责任单位：… names the co-operating units after a 牵头 label, else all
+                labelled = "co" if lead_labelled else None
+            name = name[label.end() :].strip()
+            if not name:
+                continue
         m = _ROLE.match(name)
         if m and m.group("name").strip():
             role = "lead" if m.group("role") in ("牵头", "主办") else "co"
             out.append((m.group("name").strip(), role))
         else:
-            out.append((name, None))
+            out.append((name, labelled))
     return out
 
 
