@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian packages duban needs outside Python, when missing:
-#   chromium (browser tests), libreoffice writer+calc (PDF export), fonts-noto-cjk (Chinese
+#   chromium (browser tests), libreoffice writer+calc (PDF export), python3-uno (the workers'
+#   resident LibreOffice for PDFs), fonts-noto-cjk (Chinese
 #   glyphs), poppler-utils (pdftoppm for looking at PDFs).
 # Uses apt-get when running as root; otherwise says exactly what is missing and how to get it.
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+# The workers' resident LibreOffice is driven through UNO from the system Python.
+/usr/bin/python3 -c "import uno" >/dev/null 2>&1 || need+=(python3-uno)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK\|Noto Serif CJK" || need+=(fonts-noto-cjk)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0

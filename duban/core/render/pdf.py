@@ -60,7 +60,20 @@ def licensed_font_dirs() -> list[Path]:
 
 
 def docx_to_pdf(docx: bytes, timeout: float = DEFAULT_TIMEOUT_S) -> bytes:
-    """Convert .docx bytes to .pdf bytes. Safe to call from several processes or threads at once."""
+    """Convert .docx bytes to .pdf bytes. Safe to call from several processes or threads at once.
+
+    Through the resident LibreOffice when one is installed (the worker's: resident.py), else a
+    one-off `soffice --convert-to` (the CLI)."""
+    from duban.core.render.resident import installed
+
+    converter = installed()
+    if converter is not None:
+        return converter.convert(docx, timeout)
+    return one_off_docx_to_pdf(docx, timeout)
+
+
+def one_off_docx_to_pdf(docx: bytes, timeout: float = DEFAULT_TIMEOUT_S) -> bytes:
+    """A LibreOffice started for this conversion alone, with a fresh profile."""
     soffice = soffice_path()
     with tempfile.TemporaryDirectory(prefix="duban-pdf-") as tmp:
         work = Path(tmp)
