@@ -5,7 +5,7 @@ vanish (each value placed by its kind)."""
 from __future__ import annotations
 
 from duban.core.model import Figure
-from tests.core.tables.reading import messages, read
+from tests.core.tables.reading import as_read, messages, read
 
 
 def test_a_bulletin_gives_targets_units_and_progress_in_one_or_two_paragraphs():
@@ -44,4 +44,22 @@ def test_rows_set_apart_by_spaces_place_each_value_by_its_kind():
         Figure("share", 25.0, "%", "完成率", "25%"),
     )
     assert (plan.period.label, plan.period.kind) == ("一季度", "quarter")
+    assert messages(plan) == []
+
+
+def test_a_table_with_every_cell_on_a_line_of_its_own_is_read_by_its_header():
+    plan = read("line-cells.txt")
+    assert as_read(plan) == [
+        ("1", "全区地区生产总值增长7%左右", [("区发改局", "lead"), ("区统计局", "co")],
+         [(None, "一季度地区生产总值同比增长6.8%。其中第三产业增长7.5%。")]),
+        ("2", "新增城镇就业4500人", [("区人社局", "lead"), ("各街道", "co")],
+         [(None, "1-3月新增城镇就业1180人，完成年度目标的26.2%。")]),
+        # the empty 配合单位 cell left no line: the progress is not taken for a unit
+        ("3", "完成棚户区改造800户", [("区住建局", "lead")],
+         [(None, "已完成征收签约520户，其中拆除310户。下一步将加快安置房建设。")]),
+        ("4", "新建5G基站300个",
+         [("区工信局", "lead"), ("区通信发展办", "co"), ("区大数据中心", "co")],
+         [(None, "已建成5G基站60个。")]),
+    ]  # fmt: skip
+    assert (plan.period.label, plan.period.end_month, plan.year) == ("第一季度", 3, 2024)
     assert messages(plan) == []

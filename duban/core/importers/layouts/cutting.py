@@ -49,6 +49,15 @@ def blank_line_cells(text: str) -> list[TextCell]:
     return cells
 
 
+def line_cells(text: str) -> list[TextCell]:
+    """Every non-blank line a cell: a table's text where each cell is one line (a page's
+    cells copied without the blank lines between them). The lines of a long cell come as
+    cells of their own; rows.py joins them to their column."""
+    return [
+        TextCell(s, no) for no, raw in enumerate(text.splitlines(), start=1) if (s := raw.strip())
+    ]
+
+
 def pipe_end_cells(text: str) -> tuple[list[str], list[TextCell]]:
     """Cells that end in ' |', one or more lines each → (front lines, cells)."""
     lines = text.splitlines()

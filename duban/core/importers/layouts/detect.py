@@ -6,6 +6,8 @@ Layouts, tried in this order:
 - "pipe-cells": each cell on its own line(s), ending in ' |';
 - "cells": one cell per line with blank lines between cells (an HTML table's text), recognised
   by its header: column names on lines of their own;
+- "lines": the same without blank lines, every line a cell (tried after the list layout, whose
+  label lines would read as cells);
 - "list": numbered targets followed by label lines (牵头单位：…, 责任单位:…);
 - "pdf": our example's PDF-extracted layout, read by pdf_text.parse_text.
 The first five build a Grid (rows.py, lists.py) that assemble/plan.grid_to_plan reads; this
@@ -25,7 +27,12 @@ from duban.core.importers.assemble.leaders import split_leaders
 from duban.core.importers.assemble.period import document_period
 from duban.core.importers.assemble.plan import grid_to_plan
 from duban.core.importers.grid import Grid
-from duban.core.importers.layouts.cutting import blank_line_cells, pipe_end_cells, pipe_rows
+from duban.core.importers.layouts.cutting import (
+    blank_line_cells,
+    line_cells,
+    pipe_end_cells,
+    pipe_rows,
+)
 from duban.core.importers.layouts.header import find_header
 from duban.core.importers.layouts.lines import decode
 from duban.core.importers.layouts.lists import list_to_grid, looks_like_list, numbered_to_grid
@@ -35,7 +42,7 @@ from duban.core.importers.layouts.spaced import spaced_to_grid
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
 
-Layout = Literal["pipe-rows", "tab-rows", "pipe-cells", "cells", "list", "pdf"]
+Layout = Literal["pipe-rows", "tab-rows", "pipe-cells", "cells", "list", "lines", "pdf"]
 
 _INNER_PIPE = re.compile(r"\S\s*\|\s*\S")
 _HEAD_LINES = 1000
@@ -75,6 +82,8 @@ def _web_layout(text: str, source: str) -> tuple[Layout, Built] | None:
         candidates.append("cells")
     if looks_like_list(head):
         candidates.append("list")
+    if "cells" not in candidates and find_header(line_cells(head)) is not None:
+        candidates.append("lines")
     for layout in candidates:
         built = build_grid(text, source, layout)
         if built is not None:
@@ -137,6 +146,8 @@ def build_grid(text: str, source: str, layout: Layout | None) -> Built | None:
         return stream_to_grid([], blank_line_cells(text), source)
     if layout == "list":
         return list_to_grid(text, source)
+    if layout == "lines":
+        return stream_to_grid([], line_cells(text), source)
     return None
 
 

@@ -177,6 +177,8 @@ def fit_row(
     width = len(columns)
     texts = [c.text for c in row]
     line = row[0].line
+    if not explicit:
+        texts = _unit_cell_lost(texts, columns)
     if len(texts) > width:
         texts = _join_unit_lines(texts, columns, len(texts) - width)
     if len(texts) > width:
@@ -235,6 +237,25 @@ def _shifted(
     if not trimmed or missing > 2 or _gap(trimmed, columns, previous) is None:
         return None
     return _carry_down(trimmed, columns, previous, missing, line, warnings)
+
+
+_UNIT_KINDS = ("units", "lead", "co")
+_SENTENCE_SIGN = re.compile(r"\d|。|；")
+
+
+def _unit_cell_lost(texts: list[str], columns: Sequence[ColumnMeaning]) -> list[str]:
+    """A stream of cells drops an empty cell: where a unit column holds a sentence of progress
+    ('已完成签约520户，其中拆除310户。') the unit cell was empty and what stands there belongs to
+    the next column; the cells move right (the extra paragraphs then join their column)."""
+    absorb = _absorbing_column(columns)
+    for i, column in enumerate(columns[: min(len(texts), absorb)]):
+        text = texts[i]
+        if column.kind not in _UNIT_KINDS or not text or not _SENTENCE_SIGN.search(text):
+            continue
+        names = [n for n, _ in split_units(text, GENERAL)]
+        if names and not any(looks_like_unit(n) for n in names):
+            return [*texts[:i], "", *texts[i:]]
+    return texts
 
 
 def _join_unit_lines(texts: list[str], columns: Sequence[ColumnMeaning], extra: int) -> list[str]:
