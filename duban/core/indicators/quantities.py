@@ -53,6 +53,7 @@ _RANGE_HEAD = re.compile(r"(\d+(?:\.\d+)?)[-—~～至到]$")
 
 AT_LEAST = ">="
 ABOUT = "~"
+AT_MOST = "<="  # an upper bound: 控制在4.5%以内, 不超过3%
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Quantity:
     unit: str  # as written, magnitude included: 亿元, 万平方米, %
     base_unit: str  # 元, 平方米, %
     scale: float  # multiplier from unit to base_unit
-    comparator: str  # ">=" or "~"
+    comparator: str  # ">=", "~" or "<="
     start: int
     end: int
     text: str
@@ -129,7 +130,13 @@ def find_quantities(text: str) -> list[Quantity]:
                 pre = ""
             start -= len(pre)
         suf = m.group("suf") or ""
-        comparator = ABOUT if suf == "左右" or pre in ("约", "近") else AT_LEAST
+        comparator = (
+            ABOUT
+            if suf == "左右" or pre in ("约", "近")
+            else AT_MOST
+            if suf in ("以内", "以下") or pre == "不超过"
+            else AT_LEAST
+        )
         base_unit = "%" if unit == "％" else unit
         out.append(
             Quantity(

@@ -21,7 +21,9 @@ _LEADING = re.compile(
     r"^[、，,\s]*(全年|力争|争取|确保|努力|实现|完成|拟安排|安排|推动|加快推进|推进|"
     r"加快|建成|培育|认证|全[市区县旗乡镇])*"
 )
-_TRAILING = re.compile(r"(达到|达|突破|超过|不低于|不少于|为|共|总计|累计|等)+$")
+_TRAILING = re.compile(
+    r"(控制在|保持在|达到|达|突破|超过|不低于|不少于|不超过|为|共|总计|累计|等)+$"
+)
 # "投资50亿元大项目": a size that describes what is sought, not the amount to reach.
 _DESCRIPTOR_AFTER = re.compile(r"^(以上)?(的|大|级|规模)")
 
@@ -32,7 +34,7 @@ class TargetIndicator:
 
     metric: str
     kind: Kind
-    comparator: str  # ">=" at least, "~" about
+    comparator: str  # ">=" at least, "~" about, "<=" at most (以内, 不超过: an upper bound)
     value: float
     unit: str
     quantity: Quantity

@@ -10,6 +10,14 @@ from dataclasses import dataclass
 
 from duban.core.indicators.actuals import ESTIMATE
 from duban.core.indicators.targets import TargetIndicator, target_indicators
+from duban.core.judgement.columns import (
+    column_figures,
+    column_matches,
+    document_status,
+    status_flags,
+    whole_task_indicator,
+)
+from duban.core.judgement.explain import explanation
 from duban.core.judgement.flags import (
     Flag,
     FlagSettings,
@@ -23,11 +31,13 @@ from duban.core.judgement.flags import (
     unlisted_reporter_flags,
     vague_flags,
 )
-from duban.core.judgement.match import Match, match_indicators, reported_actuals
+from duban.core.judgement.match import Match, ReportedActual, match_indicators, reported_actuals
+from duban.core.judgement.milestones import MilestoneEvidence, milestone_evidence
+from duban.core.judgement.output import judgement_to_dict
+from duban.core.judgement.tolerances import DEFAULT_TOLERANCES, Tolerances
 from duban.core.judgement.verdicts import (
     ALL_DONE,
     BLOCKED,
-    LABELS,
     ONGOING,
     Facts,
     IndicatorVerdict,
@@ -43,7 +53,7 @@ from duban.core.judgement.verdicts import (
     task_verdict,
 )
 from duban.core.model import Period, Plan, Task
-from duban.core.schedule import schedule_share
+from duban.core.schedule import Schedule, task_schedule
 from duban.core.units import GENERAL, Registry
 
 __all__ = [
@@ -53,6 +63,7 @@ __all__ = [
     "IndicatorJudgement",
     "PlanJudgement",
     "TaskJudgement",
+    "Tolerances",
     "judge_plan",
     "judge_task",
     "judgement_to_dict",
@@ -90,6 +101,7 @@ class IndicatorJudgement:
     completion: float | None = None
     schedule_share: float | None = None  # 序时: the share of the target due by the period
     source: str = "text"  # where the actual came from: text | column | milestone
+    schedule: str = "year"  # the schedule used: year (m/12) | deadline | span
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,9 @@ class TaskJudgement:
     indicators: tuple[IndicatorJudgement, ...] = ()
     flags: tuple[Flag, ...] = ()
     judged: bool = True  # False: the document has no progress to judge (a decomposition plan)
+    # The document's own status columns of the period as written (是否达序：否), None when none;
+    # shown beside the verdict, a disagreement is a flag (status_disagrees).
+    document_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,16 +138,22 @@ NOTHING_TO_JUDGE = "任务分解方案，尚无进展情况，不作研判"
 
 
 def judge_plan(
-    plan: Plan, previous: Plan | None = None, thresholds: FlagSettings = DEFAULT_SETTINGS
+    plan: Plan,
+    previous: Plan | None = None,
+    thresholds: FlagSettings = DEFAULT_SETTINGS,
+    tolerances: Tolerances = DEFAULT_TOLERANCES,
 ) -> PlanJudgement:
     """Every task's verdict for the plan's period (a plan without a period is judged at year end).
 
     A decomposition plan (任务分解方案: targets and units, no progress at all) is not judged: its
     judgement says so (`kind`, `notice`), and each task's targets are listed with nothing against
     them.
-    Units are read with the plan's registry (`plan.units`: the organization's units).
+    Units are read with the plan's registry (`plan.units`: the organization's units);
+    `tolerances` are the office's for 左右 targets (docs/judgement.md states the defaults).
     """
-    reporting = any(r.text.strip() for t in plan.tasks for r in t.reports)
+    reporting = any(r.text.strip() for t in plan.tasks for r in t.reports) or any(
+        f.role in ("actual", "share") for t in plan.tasks for f in t.figures
+    )
     if not reporting and (plan.kind == "decomposition" or plan.period is None):
         return _nothing_to_judge(plan)
     period = plan.period or DEFAULT_PERIOD
@@ -150,6 +171,8 @@ def judge_plan(
                 reused.get(t.seq, ()),
                 reporting,
                 units=units,
+                tolerances=tolerances,
+                year=plan.year,
             )
             for t in plan.tasks
         ),
@@ -162,7 +185,8 @@ def _indicator_judgement(
     evidence: ActualEvidence | None,
     sentence: str,
     facts: Facts | None = None,
-    due: float | None = None,
+    schedule: Schedule | None = None,
+    source: str = "text",
 ) -> IndicatorJudgement:
     completion = facts.ratio if facts is not None and facts.kind == "amount" else None
     return IndicatorJudgement(
@@ -176,7 +200,9 @@ def _indicator_judgement(
         sentence,
         ind.project,
         completion=completion,
-        schedule_share=facts.due if facts is not None else due,
+        schedule_share=schedule.share if schedule is not None else None,
+        source=source,
+        schedule=schedule.basis if schedule is not None else "year",
     )
 
 
@@ -211,55 +237,130 @@ def judge_task(
     reporting: bool = True,
     *,
     units: Registry = GENERAL,
+    tolerances: Tolerances = DEFAULT_TOLERANCES,
+    year: int | None = None,
 ) -> TaskJudgement:
     """One task's verdict; `reporting` False for a plan nobody has reported on yet (a
     decomposition table), where a missing report is no news. `units` is the organization's
-    registry (which unit answers under which responsibility)."""
+    registry (which unit answers under which responsibility); `year` the plan's, when the
+    period does not say it (a deadline of another year)."""
     m = period.end_month
+    schedule = task_schedule(
+        task.target,
+        m,
+        year=period.year if period.year is not None else year,
+        deadline=task.deadline,
+        due_year=task.due_year,
+        due_month=task.due_month,
+    )
     indicators = target_indicators(task.target)
     figures = reported_actuals(task, only_if=None if indicators else ESTIMATE)
-    matches = match_indicators(task, indicators, m, figures)
-    judged: list[IndicatorJudgement] = []
-    for ind, match in zip(indicators, matches, strict=True):
-        facts = indicator_facts(ind, match, m)
-        verdict, words = indicator_verdict(facts)
-        evidence = None
-        scope = ""
-        if match.found is not None:
-            a, f = match.found.actual, match.found
-            scope = a.scope or f"1-{m}月"
-            evidence = ActualEvidence(
-                a.value, a.unit, scope, f.reporter, a.clause, f.report_index, a.start, a.end
-            )
-        sentence = indicator_sentence(ind, match, facts, words, scope)
-        judged.append(
-            _indicator_judgement(ind, verdict, evidence, sentence, facts, schedule_share(m))
-        )
+    matches = list(match_indicators(task, indicators, m, figures))
+    columns = column_figures(task, period)
+    from_columns = column_matches(task, indicators, columns, period)
+    for i, match in from_columns.items():
+        matches[i] = match
+    judged = [
+        _judge_indicator(ind, match, m, schedule, tolerances, i in from_columns)
+        for i, (ind, match) in enumerate(zip(indicators, matches, strict=True))
+    ]
+    if columns.share is not None and not from_columns:
+        ind, match = whole_task_indicator(columns, task)
+        judged.append(_judge_indicator(ind, match, m, schedule, tolerances, True))
+    milestone = milestone_evidence(task, period)
     all_parts = [p for r in task.reports for _, p in parts(r.text)]
     blocked = [p for p in all_parts if is_blocked(p)]
+    # The document's own measure of the work shows it moving: not stalled as a whole.
+    moving = any(j.source == "column" and j.actual and j.actual.value > 0 for j in judged)
     facts = TaskFacts(
         verdicts=tuple(j.verdict for j in judged),
-        stalled=bool(blocked) and all(is_blocked(p) or is_done(p) for p in all_parts),
+        stalled=bool(blocked)
+        and not moving
+        and all(is_blocked(p) or is_done(p) for p in all_parts),
         all_done=any(ALL_DONE.search(p) for p in all_parts)
         and all(is_done(p) for p in all_parts)
         and not any(short_of_target(r.text) for r in task.reports),
         under_way=any(ONGOING.search(p) and not BLOCKED.search(p) for p in all_parts),
     )
-    verdict = task_verdict(facts) if task.reports else "in_progress"
+    evidence = bool(task.reports) or columns.any
+    verdict = task_verdict(facts) if evidence else "in_progress"
+    said = explanation(task, verdict, judged, blocked, all_parts)
+    if milestone is not None:
+        verdict, said = _by_milestone(milestone, verdict)
+        judged.insert(0, _milestone_judgement(milestone, schedule))
     flags = _flags(task, period, previous, thresholds, matches, figures, verdict, units)
+    flags += status_flags(task, period, verdict)
     flags += list(reused)
-    if not reporting:
+    if not reporting or (columns.any and not task.reports):
+        # No report asked of a task whose progress is the document's own columns.
         flags = [f for f in flags if f.kind != "missing_report"]
     return TaskJudgement(
         task.seq,
         verdict,
-        _explanation(task, verdict, judged, blocked, all_parts),
+        said,
         tuple(judged),
         tuple(flags),
+        document_status=document_status(task, period),
     )
 
 
-def _flags(task, period, previous, thresholds, matches, figures, verdict, units) -> list[Flag]:
+def _judge_indicator(
+    ind: TargetIndicator,
+    match: Match,
+    m: int,
+    schedule: Schedule,
+    tolerances: Tolerances,
+    from_column: bool,
+) -> IndicatorJudgement:
+    facts = indicator_facts(ind, match, schedule.share, tolerances)
+    verdict, words = indicator_verdict(facts)
+    evidence = None
+    scope = ""
+    if match.found is not None:
+        a, f = match.found.actual, match.found
+        scope = a.scope or f"1-{m}月"
+        evidence = ActualEvidence(
+            a.value, a.unit, scope, f.reporter, a.clause, f.report_index, a.start, a.end
+        )
+    said = schedule.words if schedule.basis != "year" else ""
+    sentence = indicator_sentence(ind, match, facts, words, scope, said)
+    source = "column" if from_column else "text"
+    return _indicator_judgement(ind, verdict, evidence, sentence, facts, schedule, source)
+
+
+def _by_milestone(milestone: MilestoneEvidence, verdict: Verdict) -> tuple[Verdict, str]:
+    """形象进度 decides: met is on schedule (completed when the rest says so), not met behind."""
+    if not milestone.met:
+        return "behind", milestone.sentence
+    return ("completed" if verdict == "completed" else "on_schedule"), milestone.sentence
+
+
+def _milestone_judgement(milestone: MilestoneEvidence, schedule: Schedule) -> IndicatorJudgement:
+    return IndicatorJudgement(
+        "形象进度",
+        "milestone",
+        ">=",
+        1.0,
+        "",
+        "on_schedule" if milestone.met else "behind",
+        None,
+        milestone.sentence,
+        schedule_share=schedule.share,
+        source="milestone",
+        schedule=schedule.basis,
+    )
+
+
+def _flags(
+    task: Task,
+    period: Period,
+    previous: Task | None,
+    thresholds: FlagSettings,
+    matches: list[Match],
+    figures: tuple[ReportedActual, ...],
+    verdict: Verdict,
+    units: Registry,
+) -> list[Flag]:
     out = missing_report_flags(task, units) + unlisted_reporter_flags(task, units)
     out += vague_flags(task, thresholds)
     out += unchanged_flags(task, previous, thresholds)
@@ -269,77 +370,3 @@ def _flags(task, period, previous, thresholds, matches, figures, verdict, units)
     out += estimate_flags(task, figures)
     out += inconsistent_flags(task, matches, figures, units.level)
     return out
-
-
-def _explanation(task, verdict, judged, blocked, all_parts) -> str:
-    """One Chinese sentence quoting the evidence the verdict rests on."""
-    if not task.reports:
-        return "未报送进展情况"
-    if verdict == "stalled":
-        return f"{blocked[0].strip()}，{LABELS['stalled']}"
-    deciding = [j for j in judged if j.verdict == verdict] or [
-        j for j in judged if j.verdict in ("completed", "on_schedule")
-    ]
-    if verdict in ("behind", "completed", "on_schedule") and deciding:
-        text = "；".join(j.explanation for j in deciding)
-        if verdict == "on_schedule" and any(j.verdict == "completed" for j in deciding):
-            text += f"；任务整体{LABELS['on_schedule']}"
-        return text
-    if verdict == "completed":
-        done = next(p for p in all_parts if ALL_DONE.search(p))
-        return f"“{done.strip()}”，{LABELS['completed']}"
-    unknown = [j.explanation for j in judged if j.verdict == "unknown"]
-    if unknown:
-        return "；".join(unknown) + f"，{LABELS['in_progress']}"
-    return "无可量化指标，按进展情况文字判断为推进中"
-
-
-def judgement_to_dict(judgement: PlanJudgement) -> dict:
-    """The JSON shape of `duban judge --json` (issue 5 item 7)."""
-    return {
-        "period": {"label": judgement.period.label, "end_month": judgement.period.end_month},
-        "schedule_share": schedule_share(judgement.period.end_month),
-        "kind": judgement.kind,
-        "notice": judgement.notice,
-        "tasks": [
-            {
-                "seq": t.seq,
-                "verdict": t.verdict,
-                "judged": t.judged,
-                "explanation": t.explanation,
-                "indicators": [
-                    {
-                        "metric": i.metric,
-                        "project": i.project,
-                        "kind": i.kind,
-                        "comparator": i.comparator,
-                        "value": i.value,
-                        "unit": i.unit,
-                        "verdict": i.verdict,
-                        "explanation": i.explanation,
-                        "completion": i.completion,
-                        "schedule_share": i.schedule_share,
-                        "source": i.source,
-                        "actual": None
-                        if i.actual is None
-                        else {
-                            "value": i.actual.value,
-                            "unit": i.actual.unit,
-                            "scope": i.actual.scope,
-                            "reporter": i.actual.reporter,
-                            "quote": i.actual.quote,
-                            "report_index": i.actual.report_index,
-                            "start": i.actual.start,
-                            "end": i.actual.end,
-                        },
-                    }
-                    for i in t.indicators
-                ],
-                "flags": [
-                    {"kind": f.kind, "unit": f.unit, "reason": f.reason, "quote": f.quote}
-                    for f in t.flags
-                ],
-            }
-            for t in judgement.tasks
-        ],
-    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -25,6 +26,7 @@ FlagKind = Literal[
     "blocked",
     "stale",
     "estimate",
+    "status_disagrees",
 ]
 
 
@@ -145,7 +147,10 @@ def unlisted_reporter_flags(task: Task, units: Registry) -> list[Flag]:
 
 
 def inconsistent_flags(
-    task: Task, matches: tuple[Match, ...], figures, level: str | None = None
+    task: Task,
+    matches: Sequence[Match],
+    figures: Sequence[ReportedActual],
+    level: str | None = None,
 ) -> list[Flag]:
     """A town's figure above the organization's total for the same metric (a warning only);
     `level` (区, 县 …) words the total as 全区, 全县."""

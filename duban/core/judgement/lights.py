@@ -1,11 +1,13 @@
-"""Verdict lights for lists (红 behind or stalled, 黄 in progress, 绿 on schedule or completed).
+"""Verdict lights for lists: a light never contradicts its verdict.
 
-For amounts an office may set its own thresholds, as cities publish them (Yinchuan: yellow from
-10 and red from 30 percentage points below 序时进度); without a figure the verdict decides.
+已完成 and 达序时进度 are green; 停滞 red; 滞后 yellow or red by how far an amount lies below what is
+due (the office's thresholds; Yinchuan publishes red from 30 percentage points below 序时进度);
+推进中 and 未报送 have no light (None): nothing measured, nothing to colour.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,7 +17,6 @@ Light = Literal["red", "yellow", "green"]
 _BY_VERDICT: dict[str, Light] = {
     "completed": "green",
     "on_schedule": "green",
-    "in_progress": "yellow",
     "behind": "red",
     "stalled": "red",
 }
@@ -23,7 +24,9 @@ _BY_VERDICT: dict[str, Light] = {
 
 @dataclass(frozen=True)
 class LightThresholds:
-    """Percentage points below 序时进度 at which an amount turns yellow, then red."""
+    """Percentage points below 序时进度 at which a behind amount is red (`red_below`); nearer
+    it is yellow. `yellow_below` is kept for the office's page: a behind amount is never green,
+    so it is yellow from 0 up to `red_below` whatever `yellow_below` says."""
 
     yellow_below: float = 10.0
     red_below: float = 30.0
@@ -38,46 +41,42 @@ def light_for(
     completion: float | None = None,
     end_month: int | None = None,
     thresholds: LightThresholds | None = None,
-) -> Light:
-    """The light of a verdict; with an amount's completion (0.6 = 60 %) the office's thresholds.
-
-    A stalled task is red whatever its figures; "not_reported" has no light of its own here:
-    the web shows it apart, never as "no progress".
-    """
-    if verdict == "stalled" or completion is None or end_month is None:
-        return _BY_VERDICT.get(verdict, "yellow")
+    due: float | None = None,
+) -> Light | None:
+    """The light of a verdict; for a behind amount (completion 0.6 = 60 %) the office's red
+    threshold below what is due (`due`, else m/12 of `end_month`) decides yellow or red."""
+    if due is None and end_month is not None:
+        due = schedule_share(end_month)
+    if verdict != "behind" or completion is None or due is None:
+        return _BY_VERDICT.get(verdict)
     thresholds = thresholds or LightThresholds()
-    gap = (schedule_share(end_month) - completion) * 100
-    if gap >= thresholds.red_below:
-        return "red"
-    if gap >= thresholds.yellow_below:
-        return "yellow"
-    return "green"
+    share = due
+    gap = (share - completion) * 100
+    return "red" if gap >= thresholds.red_below else "yellow"
 
 
 _SEVERITY = {"green": 0, "yellow": 1, "red": 2}
-_JUDGED = ("completed", "on_schedule", "behind")
+# (verdict, completion) or (verdict, completion, share due) of each indicator.
+IndicatorLight = tuple[str, float | None] | tuple[str, float | None, float | None]
 
 
 def task_light(
     verdict: str,
-    indicators: list[tuple[str, float | None]] | tuple = (),
+    indicators: Sequence[IndicatorLight] = (),
     end_month: int | None = None,
     thresholds: LightThresholds | None = None,
-) -> Light:
-    """A task's light: the worst light of its judged indicators, each given as (verdict,
-    completion) with completion only for amounts; by the task's verdict when none is judged.
-
-    A growth or level target below its value stays red whatever the thresholds; an amount
-    turns yellow or red by how far it lies below 序时进度. A stalled task is red.
-    """
-    if verdict == "stalled":
-        return "red"
+) -> Light | None:
+    """A task's light, from its verdict: green for 已完成 and 达序时进度, red for 停滞, none for
+    推进中 and 未报送; for 滞后 the worst light of its behind indicators (completion only for
+    amounts: a growth or level target below its value is red), red when none says more."""
+    if verdict != "behind":
+        return _BY_VERDICT.get(verdict)
     lights = [
-        light_for(v, completion, end_month, thresholds)
-        for v, completion in indicators
-        if v in _JUDGED
+        light_for("behind", ind[1], end_month, thresholds, ind[2] if len(ind) > 2 else None)
+        for ind in indicators
+        if ind[0] == "behind"
     ]
-    if not lights:
-        return light_for(verdict)
-    return max(lights, key=_SEVERITY.__getitem__)
+    known = [light for light in lights if light is not None]
+    if not known:
+        return "red"
+    return max(known, key=_SEVERITY.__getitem__)

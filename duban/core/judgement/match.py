@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from duban.core.indicators.actuals import Actual, find_actuals
+from duban.core.indicators.quantities import AT_MOST
 from duban.core.indicators.targets import TargetIndicator
 from duban.core.model import Report, Task
 
@@ -173,7 +174,7 @@ def match_indicators(
     out: list[Match] = []
     for i, ind in enumerate(indicators):
         need = _needed(ind.metric)
-        candidates: list[tuple[tuple, ReportedActual]] = []
+        candidates: list[tuple[tuple[object, ...], ReportedActual]] = []
         why_not = ""
         for j, f in enumerate(figures):
             local, inherited = scores[(i, j)]
@@ -188,7 +189,14 @@ def match_indicators(
             # A figure naming another indicator more closely belongs to that one.
             if any(scores[(k, j)][0] > local for k in range(len(indicators)) if k != i):
                 continue
-            if ind.kind == "amount" and f.actual.kind == "amount" and not f.actual.result:
+            # An upper bound (不超过3人) is compared with any figure of it, result or not.
+            upper = ind.comparator == AT_MOST
+            if (
+                ind.kind == "amount"
+                and f.actual.kind == "amount"
+                and not f.actual.result
+                and not upper
+            ):
                 why_not = f"“{f.actual.clause}”不是完成数，不可比"
                 continue
             rank = (

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from duban.core.indicators.quantities import ABOUT, AT_LEAST, AT_MOST
 from duban.core.indicators.targets import TargetIndicator
 from duban.core.judgement.labels import INDICATOR_LABELS
 from duban.core.judgement.match import Match
-from duban.core.schedule import schedule_share
+from duban.core.judgement.tolerances import DEFAULT_TOLERANCES, Tolerances
 
 Verdict = Literal["completed", "on_schedule", "behind", "stalled", "in_progress"]
 IndicatorVerdict = Literal["completed", "on_schedule", "behind", "unknown"]
@@ -27,9 +28,20 @@ class Facts:
 
     kind: str  # growth, level, amount
     ratio: float | None  # amounts: actual / target (a stated share is the ratio itself)
-    actual: float | None  # growth and level: the figure, signed
-    target: float
-    due: float  # schedule_share(end_month)
+    actual: float | None  # growth and level: the figure, signed; upper bounds: in base units
+    target: float  # upper-bound amounts: in base units
+    due: float  # the share due by the period (duban.core.schedule)
+    comparator: str = AT_LEAST  # ">=", "~" about (左右, 约), "<=" an upper bound (以内)
+    slack: float = 0.0  # "~" growth and level: points below the target still met
+
+    @property
+    def due_at(self) -> float:
+        """The share an amount must reach to be on schedule (a 左右 amount: a part of it)."""
+        return self.due * (1 - self.slack) if self.comparator == ABOUT else self.due
+
+    @property
+    def upper(self) -> bool:
+        return self.comparator == AT_MOST
 
 
 @dataclass(frozen=True)
@@ -40,19 +52,29 @@ class Rule:
     words: str  # the verdict as the explanation says it
 
 
+def _met(f: Facts) -> bool:
+    return f.actual is not None and f.actual >= f.target - (f.slack if f.comparator == ABOUT else 0)
+
+
 # The indicator rules, first that holds wins.
 INDICATOR_RULES: tuple[Rule, ...] = (
+    # An upper bound (失业率控制在4.5%以内) is met by any figure at or below it.
+    Rule(
+        ("growth", "level", "amount"),
+        "on_schedule",
+        lambda f: f.upper and f.actual is not None and f.actual <= f.target,
+        "未超过上限，达标",
+    ),
+    Rule(("growth", "level", "amount"), "behind", lambda f: f.upper, "超过上限"),
     Rule(("amount",), "completed", lambda f: f.ratio is not None and f.ratio >= 1, "已完成"),
     Rule(
-        ("amount",), "on_schedule", lambda f: f.ratio is not None and f.ratio >= f.due, "达序时进度"
+        ("amount",),
+        "on_schedule",
+        lambda f: f.ratio is not None and f.ratio >= f.due_at,
+        "达序时进度",
     ),
     Rule(("amount",), "behind", lambda f: f.ratio is not None, "滞后于序时进度"),
-    Rule(
-        ("growth", "level"),
-        "on_schedule",
-        lambda f: f.actual is not None and f.actual >= f.target,
-        "达标",
-    ),
+    Rule(("growth", "level"), "on_schedule", _met, "达标"),
     Rule(("growth", "level"), "behind", lambda f: f.actual is not None, "滞后"),
 )
 
@@ -128,15 +150,23 @@ def is_done(part: str) -> bool:
     return bool(DONE.search(part)) and not ONGOING.search(part) and not is_blocked(part)
 
 
-def indicator_facts(ind: TargetIndicator, m: Match, end_month: int) -> Facts | None:
+def indicator_facts(
+    ind: TargetIndicator, m: Match, due: float, tolerances: Tolerances = DEFAULT_TOLERANCES
+) -> Facts | None:
     if m.found is None:
         return None
     a = m.found.actual
-    due = schedule_share(end_month)
+    about = ind.comparator == ABOUT
+    if ind.comparator == AT_MOST:
+        if ind.kind == "amount":
+            return Facts("amount", None, a.quantity.base, ind.base, due, AT_MOST)
+        return Facts(ind.kind, None, a.value, ind.value, due, AT_MOST)
     if ind.kind == "amount":
         ratio = a.value / 100 if a.kind == "share" else a.quantity.base / ind.base
-        return Facts("amount", ratio, None, ind.value, due)
-    return Facts(ind.kind, None, a.value, ind.value, due)
+        slack = 1 - tolerances.about_amount_share if about else 0.0
+        return Facts("amount", ratio, None, ind.value, due, ind.comparator, slack)
+    slack = tolerances.about_points if about else 0.0
+    return Facts(ind.kind, None, a.value, ind.value, due, ind.comparator, slack)
 
 
 def indicator_verdict(facts: Facts | None) -> tuple[IndicatorVerdict, str]:
@@ -153,23 +183,44 @@ def _number(x: float) -> str:
 
 
 def indicator_sentence(
-    ind: TargetIndicator, m: Match, facts: Facts | None, words: str, scope: str
+    ind: TargetIndicator,
+    m: Match,
+    facts: Facts | None,
+    words: str,
+    scope: str,
+    schedule: str = "",
 ) -> str:
-    """ "目标3500人，1-9月完成3737人，完成106.8%，已完成" and its kin."""
-    about = "左右" if ind.comparator == "~" else "以上" if "以上" in ind.quantity.text else ""
+    """ "目标3500人，1-9月完成3737人，完成106.8%，已完成" and its kin; `schedule` names the
+    schedule used when it is not the year's twelfths ("按完成时限6月底前直线计")."""
+    about = (
+        "左右"
+        if ind.comparator == ABOUT
+        else "以内"
+        if ind.comparator == AT_MOST
+        else "以上"
+        if "以上" in ind.quantity.text
+        else ""
+    )
     if facts is None or m.found is None:
         reason = m.why_not or "进展情况中没有可比的数字"
         return f"{ind.metric}目标{_number(ind.value)}{ind.unit}{about}，{reason}"
     a = m.found.actual
-    if facts.kind == "amount":
+    basis = f"，{schedule}" if schedule else ""
+    if facts.kind == "amount" and not facts.upper:
         head = scope
         done = f"，{a.clause}" if a.kind == "share" else f"完成{_number(a.value)}{a.unit}"
         pct = f"完成{facts.ratio * 100:.1f}%" if facts.ratio is not None else ""
-        due = "" if words == "已完成" else f"（序时进度{facts.due * 100:.1f}%）"
+        due = "" if words == "已完成" else f"（序时进度{facts.due * 100:.1f}%{basis}）"
+        if facts.comparator == ABOUT and words == "达序时进度" and (facts.ratio or 0) < facts.due:
+            due += f"，目标为左右，达应完成量的{(1 - facts.slack) * 100:.0f}%即为达序时"
         return f"{ind.metric}目标{_number(ind.value)}{ind.unit}{about}，{head}{done}，{pct}，{words}{due}"
+    if facts.kind == "amount":
+        return f"{ind.metric}目标{_number(ind.value)}{ind.unit}{about}，{scope}{a.clause}，{words}"
     gap = ""
-    if facts.actual is not None and facts.actual < facts.target:
+    if facts.actual is not None and facts.actual < facts.target and not facts.upper:
         gap = f"，低于目标{facts.target - facts.actual:.4g}个百分点"
+        if facts.comparator == ABOUT and facts.target - facts.actual <= facts.slack:
+            gap += f"（目标为左右，差距在{facts.slack:g}个百分点以内）"
     head = f"{scope}，" if scope and not a.clause.startswith(scope) else ""
     grow = "增长" if ind.kind == "growth" else "达到"
     return (

@@ -69,24 +69,9 @@ def test_it_reads_the_period_from_the_document(name):
     assert plan.period.end_month == EXPECT[name]["end_month"]
 
 
-# The verdict rules are the judgement's (issue #17: it reads the share figures and the status
-# this importer keeps); these wait for them.
-_JUDGEMENT_PENDING = {("03_cangnan-2022-minsheng-unfinished.txt", s) for s in (1, 7, 8)}
-
-
 @pytest.mark.parametrize(
     ("name", "seq"),
-    [
-        pytest.param(
-            n,
-            int(s),
-            marks=[pytest.mark.xfail(reason="verdict rules of issue #17")]
-            if (n, int(s)) in _JUDGEMENT_PENDING
-            else [],
-        )
-        for n in sorted(EXPECT)
-        for s in EXPECT[n].get("verdicts", {})
-    ],
+    [(n, int(s)) for n in sorted(EXPECT) for s in EXPECT[n].get("verdicts", {})],
 )
 def test_the_verdicts_a_reader_would_give(name, seq):
     judged = judge_plan(read_plan(CORPUS / name))

@@ -1,0 +1,69 @@
+"""左右/约 targets met within the office's tolerances; 以内/不超过/控制在 targets are upper bounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from duban.core.judgement import Tolerances, judge_plan
+from duban.core.model import Period
+
+from .plans import plan, report, task
+
+JUNE = Period("上半年", 6, 2023)
+
+
+def judged(target: str, text: str, tolerances: Tolerances | None = None, period=JUNE):
+    p = plan(task(1, target, report(text)), period=period)
+    return judge_plan(p, tolerances=tolerances or Tolerances()).tasks[0]
+
+
+def test_an_about_growth_target_is_met_half_a_point_below_it():
+    t = judged("规上工业增加值增长7%左右。", "上半年规上工业增加值增长6.6%。")
+    assert t.verdict == "on_schedule"
+    assert "差距在0.5个百分点以内" in t.explanation
+
+
+def test_an_about_growth_target_is_behind_further_below():
+    assert judged("规上工业增加值增长7%左右。", "规上工业增加值增长6.4%。").verdict == "behind"
+
+
+def test_an_at_least_growth_target_has_no_tolerance():
+    assert judged("规上工业增加值增长7%以上。", "规上工业增加值增长6.9%。").verdict == "behind"
+
+
+def test_the_office_may_set_its_own_points():
+    strict = Tolerances(about_points=0.2)
+    assert judged("规上工业增加值增长7%左右。", "规上工业增加值增长6.6%。", strict).verdict == (
+        "behind"
+    )
+
+
+def test_an_about_amount_is_on_schedule_at_95_percent_of_what_is_due():
+    # Half the year: 400 of 800 due; 385 is 96% of that.
+    t = judged("全年新增城镇就业800人左右。", "上半年新增城镇就业385人。")
+    assert t.verdict == "on_schedule"
+    assert t.indicators[0].completion == pytest.approx(385 / 800)
+    assert judged("全年新增城镇就业800人左右。", "上半年新增城镇就业370人。").verdict == "behind"
+    assert judged("全年新增城镇就业800人。", "上半年新增城镇就业385人。").verdict == "behind"
+
+
+def test_an_upper_bound_is_met_by_any_figure_below_it_and_has_no_completion():
+    t = judged("城镇调查失业率控制在5.5%以内。", "城镇调查失业率为4.1%。")
+    assert t.verdict == "on_schedule"
+    (ind,) = t.indicators
+    assert (ind.comparator, ind.completion) == ("<=", None)
+    assert judged("城镇调查失业率控制在5.5%以内。", "城镇调查失业率为5.9%。").verdict == "behind"
+
+
+def test_not_more_than_is_an_upper_bound_too():
+    t = judged("安全生产事故死亡人数不超过3人。", "安全生产事故死亡人数2人。")
+    assert t.indicators[0].comparator == "<="
+    assert t.verdict == "on_schedule"
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"about_points": -1}, {"about_points": 9}, {"about_amount_share": 1.2}]
+)
+def test_tolerances_out_of_bounds_are_refused(kwargs):
+    with pytest.raises(ValueError):
+        Tolerances(**kwargs)
