@@ -4,7 +4,7 @@ A header says what a column is meant to hold; its cells say what it does hold. A
 column of bare numbers is a numeric target (the words are in another column); a 完成情况 column
 of 达序推进 / 已完工 is the office's own status, not progress text; a 1-7月完成 column of
 sentences is progress after all; an unnamed 城镇新增就业（人） column of numbers is a target
-indicator. Two progress columns for two periods (1-10月 / 1-11月): the later one is current.
+indicator; a lone 形象进度 beside 1-9月完成投资 is the state of the work, the report. Two progress columns for two periods (1-10月 / 1-11月): the later one is current.
 """
 
 from __future__ import annotations
@@ -88,7 +88,24 @@ def refine(
             # that alone; as the only progress column it is the report too.
             alone = kinds.count("progress") == 1
             out[i] = replace(col, kind="progress" if alone else "status", also_status=alone)
-    return _current_progress(out)
+    return _current_progress(_state_of_work(out))
+
+
+def _state_of_work(columns: list[ColumnMeaning]) -> list[ColumnMeaning]:
+    """A lone 形象进度 column naming no period, in a table of actual figures with no progress
+    column, is the state of the work now (主体完工，设备安装中): the report, not a plan."""
+    undated = [i for i, c in enumerate(columns) if c.kind == "milestone"]
+    reporting = any(c.kind == "figure" and c.role in ("actual", "share") for c in columns)
+    if (
+        len(undated) != 1
+        or columns[undated[0]].end_month is not None
+        or not reporting
+        or any(c.kind == "progress" for c in columns)
+    ):
+        return columns
+    out = list(columns)
+    out[undated[0]] = replace(columns[undated[0]], kind="progress")
+    return out
 
 
 def _current_progress(columns: list[ColumnMeaning]) -> tuple[ColumnMeaning, ...]:
