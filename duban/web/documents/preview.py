@@ -6,9 +6,10 @@ preview never touches the tables the import would write.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from duban.core import model as core
+from duban.core.units import plain_name_problem
 from duban.web.documents.wording import warning_sentence, where
 from duban.web.plans import seam
 
@@ -53,6 +54,17 @@ class UnitRow:
     written: tuple[str, ...]  # other spellings in the document
     known: bool  # a unit of the organization, or read as one by its words
     new: bool  # not yet a unit of the organization: the import creates it
+    problem: str | None = None  # why it cannot be a unit's name (too long, only punctuation)
+
+
+@dataclass(frozen=True)
+class SamePair:
+    """A new name general knowledge reads as another unit (财政局 ≈ 县财政局): the office ticks
+    it to import `name` as a spelling of `same_as`; unticked, both are kept apart."""
+
+    name: str
+    same_as: str
+    existing: bool  # same_as is already a unit of the organization
 
 
 # What the importer read a column as, in the office's words (core/importers/assemble/columns.py).
@@ -112,6 +124,7 @@ class Preview:
     sections: tuple[SectionRow, ...]
     columns: tuple[ColumnRow, ...]  # how the table's columns were read (tables only)
     units: tuple[UnitRow, ...]
+    pairs: tuple[SamePair, ...]  # likely same units, for the office to confirm
     warnings: tuple[str, ...]  # the importer's diagnostics, each with its place
     notes: tuple[str, ...]  # what the import will do to what is already there
 
@@ -134,6 +147,11 @@ class Preview:
     @property
     def new_units(self) -> tuple[UnitRow, ...]:
         return tuple(u for u in self.units if u.new)
+
+    @property
+    def name_problems(self) -> tuple[UnitRow, ...]:
+        """Names no unit can have: the import is refused until the document is corrected."""
+        return tuple(u for u in self.units if u.problem)
 
 
 def _deadline(task: core.Task) -> str:
@@ -167,9 +185,33 @@ def _units(plan: core.Plan, existing: set[str]) -> tuple[UnitRow, ...]:
             written=tuple(sorted(spellings - {name})),
             known=not plan.units.is_unknown(name),
             new=name not in existing,
+            problem=plain_name_problem(name),
         )
         for name, spellings in seen.items()
     )
+
+
+def same_pairs(plan: core.Plan, rows: tuple[UnitRow, ...]) -> tuple[SamePair, ...]:
+    """New names that read as a unit of the organization, or as another new name of the
+    document (the fuller spelling kept), in the order the document names them."""
+    registry = plan.units
+    fresh = [u.name for u in rows if u.new and not u.problem]
+    pairs: list[SamePair] = []
+    paired: set[str] = set()
+    for name in fresh:
+        for other in registry.likely_same(name):
+            if other != name:
+                pairs.append(SamePair(name, other, True))
+                paired.add(name)
+                break
+    for i, a in enumerate(fresh):
+        for b in fresh[i + 1 :]:
+            if a in paired or b in paired or not registry.same_unit(a, b):
+                continue
+            short, full = sorted((a, b), key=lambda n: (len(n), n))
+            pairs.append(SamePair(short, full, False))
+            paired.add(short)
+    return tuple(pairs)
 
 
 def plan_preview(
@@ -193,10 +235,37 @@ def plan_preview(
             for s in plan.sections
         ),
         columns=tuple(_column_row(c) for c in plan.columns),
-        units=_units(plan, existing_units),
+        units=(units := _units(plan, existing_units)),
+        pairs=same_pairs(plan, units),
         warnings=tuple(
             f"{where(filename, page=w.page, line=w.line or None)}：{warning_sentence(w)}"
             for w in plan.warnings
         ),
         notes=notes,
     )
+
+
+def plan_with_same(plan: core.Plan, same: dict[str, str]) -> core.Plan:
+    """The plan with each name of `same` read as the unit it maps to (the pairs the office
+    confirmed): responsibilities and reports then go to that unit, the name kept as written."""
+    if not same:
+        return plan
+
+    def to(name: str | None, canonical: str | None) -> str | None:
+        if name is None:
+            return canonical
+        stored = seam.unit_name_from_core(name, canonical)
+        return same.get(stored, canonical)
+
+    def task(t: core.Task) -> core.Task:
+        return replace(
+            t,
+            units=tuple(replace(u, canonical=to(u.name, u.canonical)) for u in t.units),
+            reports=tuple(replace(r, canonical=to(r.unit, r.canonical)) for r in t.reports),
+            earlier_reports=tuple(
+                replace(r, canonical=to(r.unit, r.canonical)) for r in t.earlier_reports
+            ),
+        )
+
+    sections = tuple(replace(s, tasks=tuple(task(t) for t in s.tasks)) for s in plan.sections)
+    return replace(plan, sections=sections)

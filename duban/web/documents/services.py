@@ -15,6 +15,7 @@ import os
 import re
 import secrets
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
@@ -26,10 +27,11 @@ from duban.core import model as core
 from duban.core.errors import InputError
 from duban.core.importers.safety import read_untrusted
 from duban.core.revision import PlanDiff
-from duban.web.documents.preview import FORMATS, Preview, plan_preview
+from duban.web.documents.preview import FORMATS, Preview, plan_preview, plan_with_same
 from duban.web.documents.wording import error_sentence
 from duban.web.orgs.models import Organization
 from duban.web.orgs.selectors import org_registry
+from duban.web.orgs.services import unit_aliases_add
 from duban.web.plans.models import Plan
 from duban.web.plans.revisions import plan_revise, revision_preview
 from duban.web.plans.services import ImportSummary, plan_import
@@ -244,11 +246,22 @@ def upload_revision(upload: Upload, organization: Organization) -> PlanDiff | No
     return None if diff.empty else diff
 
 
-def upload_confirm(token: str, *, user, organization: Organization) -> ImportSummary:
+def upload_confirm(
+    token: str, *, user, organization: Organization, same: Iterable[str] = ()
+) -> ImportSummary:
     """Import the waiting plan in one transaction; the token is spent first, so a second
-    confirmation (a double click, a replayed form) finds nothing."""
+    confirmation (a double click, a replayed form) finds nothing. `same`: the new names of the
+    preview's likely-same pairs the office ticked, each imported as a spelling of its pair.
+    A name no unit can have (too long, only punctuation) refuses the import, writing nothing."""
     path = _path(token)
     upload = _read(path, token, user=user, organization=organization)
+    preview = upload_preview(upload, organization)
+    if preview.name_problems:
+        problems = "；".join(str(u.problem) for u in preview.name_problems[:3])
+        raise UploadError(f"“{upload.filename}”：{problems}。请在文件中改正后重新上传。")
+    ticked = set(same)
+    pairs = [p for p in preview.pairs if p.name in ticked]
+    plan = plan_with_same(upload.plan, {p.name: p.same_as for p in pairs})
     claimed = path.with_suffix(".claimed")
     try:
         path.rename(claimed)  # atomic: of two confirmations only one gets here
@@ -258,16 +271,20 @@ def upload_confirm(token: str, *, user, organization: Organization) -> ImportSum
         with transaction.atomic():
             db_plan = _plan_of_year(upload, organization)
             if db_plan is not None:
-                read = json.dumps(core.plan_to_dict(upload.plan), ensure_ascii=False)
+                read = json.dumps(core.plan_to_dict(plan), ensure_ascii=False)
                 plan_revise(
-                    db_plan, upload.plan, source=upload.filename, document=read.encode(), actor=user
+                    db_plan, plan, source=upload.filename, document=read.encode(), actor=user
                 )
-            return plan_import(
-                upload.plan,
+            summary = plan_import(
+                plan,
                 organization_name=organization.name,
                 source=upload.filename,
                 actor=user,
             )
+            unit_aliases_add(
+                organization, [(p.same_as, p.name) for p in pairs if p.existing], actor=user
+            )
+            return summary
     except InputError as exc:
         raise UploadError(error_sentence(exc, upload.filename)) from exc
     finally:

@@ -148,7 +148,9 @@ def confirm(request: HttpRequest, org_id: int) -> HttpResponse:
         return org
     token = _own_token(request)
     try:
-        summary = services.upload_confirm(token, user=request.user, organization=org)
+        summary = services.upload_confirm(
+            token, user=request.user, organization=org, same=request.POST.getlist("same")
+        )
     except services.UploadError as exc:
         messages.error(request, f"没有导入：{exc}")
         return redirect(reverse("document_upload", args=[org.pk]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -89,3 +90,32 @@ def _as_core(group: Unit, named: tuple[str, ...]) -> core_units.Unit:
     return core_units.Unit(
         group.name, "group", tuple(group.aliases), named, tuple(group.member_kinds)
     )
+
+
+def unit_aliases_add(
+    organization: Organization, pairs: Iterable[tuple[str, str]], *, actor=None
+) -> list[str]:
+    """Give units of the organization more spellings: (unit's name, alias) pairs the office
+    decided; later imports read the alias as that unit. Audited per unit. Returns the units
+    changed."""
+    wanted: dict[str, list[str]] = {}
+    for name, alias in pairs:
+        wanted.setdefault(name, []).append(alias)
+    changed = []
+    with transaction.atomic():
+        for row in organization.units.select_for_update().filter(name__in=list(wanted)):
+            aliases = list(dict.fromkeys([*row.aliases, *wanted[row.name]]))
+            if aliases == row.aliases:
+                continue
+            before = list(row.aliases)
+            row.aliases = aliases
+            row.save(update_fields=["aliases"])
+            audit_record(
+                "unit_alias",
+                row,
+                actor=actor,
+                before={"aliases": before},
+                after={"aliases": aliases},
+            )
+            changed.append(row.name)
+    return changed

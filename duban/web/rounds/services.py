@@ -22,6 +22,7 @@ from duban.web.plans.services import (
     report_locked,
     report_version,
 )
+from duban.web.rounds.opening import Picks, group_members_pick
 from duban.web.search.services import search_index_report
 
 # A text this similar to the unit's previous one needs an explicit confirmation to submit.
@@ -50,15 +51,19 @@ def round_open(
     end_month: int,
     kind: str = Period.Kind.QUARTER,
     deadline: dt.date | None = None,
+    picks: Picks | None = None,
     actor,
 ) -> RoundOpened:
     """Open a period: one empty report slot for every (task, responsible unit), lead and co;
-    a group such as 各镇（街） stands for its member units."""
+    a group such as 各镇（街） stands for its member units — those the office picks (`picks`:
+    group → units, kept for the next round), else those it picked before (rounds/opening.py)."""
     if not 1 <= end_month <= 12:
         raise RoundError("截止月份应在 1 至 12 之间")
     with transaction.atomic():
         if Period.objects.filter(plan=plan, kind=kind, end_month=end_month).exists():
             raise RoundError(f"{plan.year}年{label}已经开启过")
+        if picks:
+            group_members_pick(plan, picks, actor=actor)
         period = Period.objects.create(
             plan=plan,
             year=plan.year,

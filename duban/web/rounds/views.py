@@ -22,6 +22,7 @@ from duban.web.plans.models import REPORT_TEXT_MAX_CHARS, Period, Plan, Report, 
 from duban.web.plans.services import ReportLocked, StaleReport, report_save
 from duban.web.plans.views import deny_anonymous
 from duban.web.rounds import selectors, services
+from duban.web.rounds.opening import opening_plan
 from duban.web.rounds.writes import report_to_write
 
 logger = logging.getLogger(__name__)
@@ -177,22 +178,40 @@ class RoundForm(forms.Form):
     )
 
 
+def _picks(request: HttpRequest) -> dict[int, list[int]]:
+    """The members the office ticked for each group the form showed (none ticked: nobody)."""
+    picks: dict[int, list[int]] = {}
+    for raw in request.POST.getlist("group"):
+        group = parse_int(raw)
+        if group is not None:
+            ticked = (parse_int(m) for m in request.POST.getlist(f"member-{group}"))
+            picks[group] = [m for m in ticked if m is not None]
+    return picks
+
+
 def round_new(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The office names the round, sees per group the units it would ask and picks them, and
+    sees how many slots each unit would get ('preview') before anything is created ('open')."""
     plan = get_or_deny(
         Plan.objects.select_related("organization"), request.user, "open_round", pk=plan_id
     )
     form = RoundForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    picks = _picks(request) if request.method == "POST" else {}
+    if request.method == "POST" and request.POST.get("action") != "preview" and form.is_valid():
         try:
-            opened = services.round_open(plan, actor=request.user, **form.cleaned_data)
+            opened = services.round_open(plan, actor=request.user, picks=picks, **form.cleaned_data)
         except services.RoundError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"已开启{opened.period}，共 {opened.slots} 个填报项。")
             return redirect("round", period_id=opened.period.pk)
-    return render(
-        request, "rounds/new.html", {"plan": plan, "form": form, "actor": actor_of(request.user)}
-    )
+    ctx = {
+        "plan": plan,
+        "form": form,
+        "opening": opening_plan(plan, picks),
+        "actor": actor_of(request.user),
+    }
+    return render(request, "rounds/new.html", ctx)
 
 
 def _period(request: HttpRequest, period_id: int, action: Action) -> Period:
