@@ -75,7 +75,7 @@ def test_it_denies_a_unit_every_other_units_draft_by_guessing_ids(world, as_user
     for report in others:
         for path in (f"/reports/{report.pk}/", f"/reports/{report.pk}/edit/"):
             response = client.get(path)
-            assert response.status_code in (403, 404)
+            assert response.status_code == 403  # inside the organization: the gate's 403
             assert report.text not in response.content.decode()
         assert (
             client.post(f"/reports/{report.pk}/edit/", {"text": "x", "version": 1}).status_code
@@ -99,7 +99,8 @@ def test_it_shows_anonymous_only_the_published_period(world, as_user):
 
     period_publish(world.q3, actor=world.users["office"])
     client = as_user(None)
-    body = client.get("/").content.decode()
+    assert f"/public/{world.q3.pk}/" in client.get("/").content.decode()  # the home links it
+    body = client.get(f"/plans/{world.plan.pk}/").content.decode()
     assert "一般公共预算收入增长5%" in body
     assert "第三季度" in body and "第四季度" not in body
     task = client.get(f"/tasks/{world.tasks[1].pk}/").content.decode()
@@ -110,12 +111,15 @@ def test_it_shows_anonymous_only_the_published_period(world, as_user):
 
 
 def test_it_lets_only_the_office_publish(world, as_user):
-    for role in ("unit_a", "leader", "other_office"):
-        response = as_user(world.users[role]).post(f"/periods/{world.q3.pk}/publish/")
-        assert response.status_code in (403, 404)
+    # 403 inside the organization, 404 for another organization's office
+    for role, status in (("unit_a", 403), ("leader", 403), ("other_office", 404)):
+        response = as_user(world.users[role]).post(
+            f"/periods/{world.q3.pk}/publish/", {"confirm": "1"}
+        )
+        assert response.status_code == status
     world.q3.refresh_from_db()
     assert world.q3.state == "closed"
-    as_user(world.users["office"]).post(f"/periods/{world.q3.pk}/publish/")
+    as_user(world.users["office"]).post(f"/periods/{world.q3.pk}/publish/", {"confirm": "1"})
     world.q3.refresh_from_db()
     assert world.q3.state == "published"
 
