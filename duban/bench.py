@@ -13,14 +13,21 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from duban.core.timing import EXAMPLE, median_seconds
+from duban.core.timing import EXAMPLE, median_cpu_seconds, median_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def bench_parse(runs: int = 20) -> dict[str, float]:
-    """Median time to parse the example in-process, and its ratio to reading + splitting it."""
-    from duban.core.importers.layouts.pdf_text import parse_text
+    """What `duban parse` runs on the example — `read_plan`, layout detection included — against
+    reading and splitting its lines: medians of CPU time in this process, and their ratio.
+
+    The header caches (header_kind, header_piece) are emptied before each run, so a run costs
+    what a first read of the text does; the unit registry is built once, as a server keeps it.
+    """
+    from duban.core.importers import read_plan
+    from duban.core.importers.assemble.columns import header_kind
+    from duban.core.importers.layouts.header import header_piece
     from duban.core.units import units_beside
 
     units = units_beside(EXAMPLE)
@@ -29,11 +36,14 @@ def bench_parse(runs: int = 20) -> dict[str, float]:
         return EXAMPLE.read_text(encoding="utf-8").splitlines()
 
     def parse() -> object:
-        return parse_text(EXAMPLE.read_text(encoding="utf-8"), source=str(EXAMPLE), units=units)
+        header_kind.cache_clear()
+        header_piece.cache_clear()
+        return read_plan(EXAMPLE, units=units)
 
-    base = median_seconds(read_split, runs)
-    took = median_seconds(parse, runs)
-    return {"parse_s": took, "read_split_s": base, "ratio": took / base}
+    base = median_cpu_seconds(read_split, runs)
+    took = median_cpu_seconds(parse, runs)
+    wall = median_seconds(parse, runs)
+    return {"parse_s": took, "read_split_s": base, "ratio": took / base, "parse_wall_s": wall}
 
 
 def _machine() -> str:
@@ -53,9 +63,11 @@ def main() -> None:
     p = bench_parse(args.runs)
     rows.append(
         (
-            f"parse example (text, 108 tasks), median of {args.runs}",
+            f"parse example (read_plan, layout detection included, 108 tasks), CPU median of "
+            f"{args.runs}",
             f"{p['parse_s'] * 1000:.1f} ms",
-            f"{p['ratio']:.0f}× reading+splitting ({p['read_split_s'] * 1000:.2f} ms); goal < 20 ms",
+            f"{p['ratio']:.1f}× reading+splitting ({p['read_split_s'] * 1000:.2f} ms CPU); "
+            f"wall {p['parse_wall_s'] * 1000:.1f} ms; goal ≤ 10×",
         )
     )
     for label, fn in _optional_benches():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from duban.core.model import FigureRole
@@ -242,6 +243,7 @@ def period_end_month(label: str) -> int | None:
     return found[1]
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text, asked for every cell a layout tries
 def header_kind(text: str) -> ColumnKind | None:
     """The meaning of one header cell, or None when it is not a header name we know."""
     name = normalize_header(text)

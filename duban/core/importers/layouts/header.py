@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from duban.core.importers.assemble.columns import (
     _EXACT as _COLUMN_NAMES,  # exact header names: columns.py has no public predicate yet
@@ -86,6 +87,7 @@ def _unfold_levels(names: list[TextCell]) -> list[TextCell]:
     return names
 
 
+@lru_cache(maxsize=8192)  # pure; asked for every cell of a text's first lines by each layout
 def header_piece(text: str) -> bool:
     """Short, no sentence punctuation, no number but a period's or a year's (1-7月完成,
     2023年度) or a unit's ((%)); an unknown piece is no unit name either."""

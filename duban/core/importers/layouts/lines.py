@@ -108,7 +108,7 @@ def classify(text: str) -> list[Line]:
             seen_section = True
             out.append(Line(no, stripped, "section", page_start, page))
             continue
-        if _is_header_row(stripped):
+        if head == "序" and _is_header_row(stripped):  # the test first: most lines are body
             out.append(Line(no, stripped, "header", page_start, page))
             continue
         if not seen_section and TITLE.search(stripped) and len(stripped) < 80:

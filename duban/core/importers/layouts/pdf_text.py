@@ -32,8 +32,10 @@ from duban.core.units import GENERAL, Registry
 _NUMBERED = re.compile(
     r"^(?:\d{1,2}(?:、|[.．](?!\d))|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)])"
 )
-_SPACE_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
+# Spaces beside a non-ASCII character; starting with the space lets the engine skip to spaces.
+_SPACE_NEAR_CJK = re.compile(r" (?:(?<=[^\x00-\x7f] ) *| *(?=[^\x00-\x7f]))")
 _PARAGRAPH_END = ("。", "：", "；")
+_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ def _units(pieces: list[Piece], widths: Widths, units: Registry) -> list[tuple[s
     out: list[tuple[str, int]] = []
     last_line = ""
     for piece in pieces:
-        t = re.sub(r"\s+", "", piece.text)
+        t = _WHITESPACE.sub("", piece.text)
         if out and unit_continues(out[-1][0], last_line, t, widths, units):
             name, line = out.pop()
             out.append((name + t, line))
