@@ -34,11 +34,21 @@ _SHARE_WORDS = re.compile(r"占|任务|计划|预算|工程量|总量|目标|完
 # An amount is a result only when a result verb states it; "11个老旧小区已全面开工" is not.
 RESULT_VERBS = re.compile(
     r"完成|建成|新增|增加|引进|招引|累计|共有|共计|达到|实现|新建|认定|入库|获批|创建|发放|兑现|"
-    r"完工|竣工|投用|签约|落地|接收|安置|培训|帮扶|收到|到位|改造|整治|办理|审批|受理|化解|清理"
+    r"完工|竣工|投用|签约|落地|接收|安置|培训|帮扶|收到|到位|改造|整治|办理|审批|受理|化解|清理|"
+    r"培育|共安排|实施"
 )
 # Figures for what was applied for or planned are not results (推荐申报19家 is not 认定19家).
 NOT_RESULT = re.compile(r"推荐|申报|申请|拟|计划|开工|在建|正在|争取|储备|谋划|评选|参与")
 ESTIMATE = re.compile(r"预计|估计|预估|有望")
+# Stages of a project, before its end: a count of designs or starts is no count of works done.
+EARLY_STAGES = re.compile(
+    r"方案设计|初步设计|施工图设计|设计|招标|挂网|开工|主体封顶|封顶|立项|可研|选址|征迁|拆迁|前期"
+)
+# The end of a project: completion when the target builds, a part when it only counts projects.
+FINAL_STAGES = re.compile(r"竣工|投用|投产|完工|建成")
+# "去年完成12个": last year's figure, not this year's ("比上年", "上年同期" compare, they count).
+_LAST_YEAR = re.compile(r"(?<![比较])(?:去年|上年|上一年)(?!同期)")
+_COMPARING = re.compile(r"同比|比|较")
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,9 @@ class Actual:
     sentence_head: str  # the sentence up to this clause: where an inherited metric sits
     start: int  # evidence span: offsets of the clause in the report text
     end: int
+    stage: str = ""  # the stage of a project the clause counts (方案设计, 开工, 竣工 …), "" if none
+    part: bool = False  # a part of a total stated before it ("共58个，其中12个竣工")
+    last_year: bool = False  # an amount of last year (去年完成…)
 
     @property
     def unit(self) -> str:
@@ -140,6 +153,8 @@ def find_actuals(text: str) -> tuple[Actual, ...]:
         if scope is not None and scope.start() <= q.start < scope.end():
             continue
         sentence = text[s_start:c_end]
+        stage = EARLY_STAGES.search(clause) or FINAL_STAGES.search(clause)
+        lead_in = text[s_start : q.start]
         out.append(
             Actual(
                 quantity=q,
@@ -154,6 +169,11 @@ def find_actuals(text: str) -> tuple[Actual, ...]:
                 sentence_head=text[s_start:c_start],
                 start=c_start,
                 end=c_end,
+                stage=stage.group() if stage else "",
+                part="其中" in lead_in,
+                last_year=kind == "amount"
+                and bool(_LAST_YEAR.search(before))
+                and not _COMPARING.search(before),
             )
         )
     return tuple(_subjects_are_not_results(out))

@@ -138,12 +138,13 @@ def find_quantities(text: str) -> list[Quantity]:
             else AT_LEAST
         )
         base_unit = "%" if unit == "％" else unit
+        base_unit, size = SAME_UNIT.get(base_unit, (base_unit, 1.0))
         out.append(
             Quantity(
                 value=value,
                 unit=mag + base_unit,
                 base_unit=base_unit,
-                scale=MAGNITUDES.get(mag, 1.0),
+                scale=MAGNITUDES.get(mag, 1.0) * size,
                 comparator=comparator,
                 start=start,
                 end=m.end(),
@@ -153,6 +154,17 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+# Spellings of one unit, and one dimension written at another size: 千米 is 公里, 3000米 is 3公里.
+SAME_UNIT = {"千米": ("公里", 1.0), "米": ("公里", 1e-3), "平方公里": ("平方米", 1e6)}
+# Counters that count the same things as a target's words say them (学校3所 against 个 …).
+_ALIKE = {"家": "个", "所": "个", "人次": "人", "名": "人"}
+
+
+def dimension(base_unit: str) -> str:
+    """What a base unit counts, counters alike (个/家/所 → 个, 人/人次/名 → 人)."""
+    return _ALIKE.get(base_unit, base_unit)
+
+
 def same_dimension(a: Quantity, b: Quantity) -> bool:
-    """Whether two quantities count the same thing (亿元 and 万元 do; 个 and 家 do not)."""
-    return a.base_unit == b.base_unit
+    """Whether two quantities count the same thing (亿元 and 万元 do; 个 and 家 do)."""
+    return dimension(a.base_unit) == dimension(b.base_unit)

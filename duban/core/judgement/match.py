@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from duban.core.indicators.actuals import Actual, find_actuals
-from duban.core.indicators.quantities import AT_MOST
+from duban.core.indicators.actuals import FINAL_STAGES, NOT_RESULT, Actual, find_actuals
+from duban.core.indicators.quantities import AT_MOST, same_dimension
 from duban.core.indicators.targets import TargetIndicator
 from duban.core.model import Report, Task
 
@@ -95,12 +95,22 @@ def _compatible(ind: TargetIndicator, a: Actual) -> bool:
         return a.kind == "level"
     if a.kind == "share":
         return a.result or "完成" in a.clause
-    return a.kind == "amount" and a.quantity.base_unit == ind.quantity.base_unit
+    if a.kind != "amount" or not same_dimension(a.quantity, ind.quantity):
+        return False
+    # Counters alike (6所 against 个): only when the figure names what the target counts.
+    return a.quantity.base_unit == ind.quantity.base_unit or ind.metric[-2:] in a.clause
 
 
 # "完成率61.9%", "完成年度目标的80%", a cell opening with "80%": a share of the task's target
 # as a whole, whatever words name the metric.
 _OF_THE_TARGET = re.compile(r"完成率|(?:年度|全年)?(?:目标|任务|计划)(?:任务)?的|^\s*\d")
+# A share of the work itself, naming nothing else before it: "完成工程量的70%", "主体完成30%",
+# "工程进度达60%", "完成80%" (not "毛石台阶已完成工程量的70%": a share of the steps).
+_WORK_SHARE_HEAD = re.compile(
+    r"\s*(?:\d{1,2}[-—至]\d{1,2}月[，,]?|截至目前[，,]?|目前|现已|已经|已)*"
+    r"(?:主体(?:工程)?|整体|工程|项目)?(?:已经?)?(?:完成了?)?(?:总)?"
+    r"(?:工程量|工程进度|形象进度|进度)?(?:的|达到|达|为|至)?\s*"
+)
 
 
 def _share_of_the_only_target(
@@ -110,7 +120,10 @@ def _share_of_the_only_target(
         len(indicators) == 1
         and ind.kind == "amount"
         and a.kind == "share"
-        and bool(_OF_THE_TARGET.search(a.clause))
+        and (
+            bool(_OF_THE_TARGET.search(a.clause))
+            or bool(_WORK_SHARE_HEAD.fullmatch(a.clause[: a.clause.find(a.quantity.text)]))
+        )
     )
 
 
@@ -156,6 +169,32 @@ def _score(ind: TargetIndicator, a: Actual) -> tuple[int, int]:
     return common_run(ind.metric, a.clause), common_run(ind.metric, a.sentence_head)
 
 
+# Words of a target that builds something: its end (竣工, 投用, 建成) is the work done.
+_BUILDS = re.compile(r"新建|建成|建设|改扩建|扩建|改建|改造|打通|新增|新改建|修建|完成")
+
+
+def _other_scope(target: str, ind: TargetIndicator, a: Actual, end_month: int) -> str:
+    """Why a figure is not the target's actual: a stage, a part, another year or period ("")."""
+    if a.last_year:
+        return "是上年的数字"
+    if a.scope_month is not None and a.scope_month <= end_month - 6:
+        return f"是{a.scope}的数字，不是本期累计"
+    if a.kind != "amount" or ind.comparator == AT_MOST:
+        return ""
+    if a.stage and a.stage not in target:
+        final = bool(FINAL_STAGES.fullmatch(a.stage))
+        if not final or a.part or not _BUILDS.search(target):
+            return f"是{a.stage}的数量，不是目标的完成数"
+    return ""
+
+
+def _named_stage(target: str, a: Actual) -> bool:
+    """Whether a figure counts the stage its target counts ("开工建设4个": 已开工3个)."""
+    if not a.stage or a.stage not in target:
+        return False
+    return not NOT_RESULT.search(a.clause.replace(a.stage, ""))
+
+
 def match_indicators(
     task: Task,
     indicators: tuple[TargetIndicator, ...],
@@ -189,6 +228,10 @@ def match_indicators(
             # A figure naming another indicator more closely belongs to that one.
             if any(scores[(k, j)][0] > local for k in range(len(indicators)) if k != i):
                 continue
+            other = _other_scope(task.target, ind, f.actual, end_month)
+            if other:
+                why_not = why_not or f"“{f.actual.clause}”{other}，不可比"
+                continue
             # An upper bound (不超过3人) is compared with any figure of it, result or not.
             upper = ind.comparator == AT_MOST
             if (
@@ -196,12 +239,15 @@ def match_indicators(
                 and f.actual.kind == "amount"
                 and not f.actual.result
                 and not upper
+                and not _named_stage(task.target, f.actual)
             ):
-                why_not = f"“{f.actual.clause}”不是完成数，不可比"
+                why_not = why_not or f"“{f.actual.clause}”不是完成数，不可比"
                 continue
             rank = (
                 f.lead,
                 not f.actual.estimate,
+                _named_stage(task.target, f.actual),  # the stage the target counts (竣工投产)
+                not f.actual.part,  # else the total before a part of it (其中…)
                 f.actual.kind != "share",  # the amount itself before a stated share
                 local >= need,
                 f.actual.scope_month or end_month,

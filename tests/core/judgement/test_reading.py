@@ -1,0 +1,126 @@
+"""Reading figures as a careful reader does: shares of the work, stages, parts of a total, other
+scopes, and units written differently (issue 17 item 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from duban.core.indicators.quantities import find_quantities
+from duban.core.judgement import judge_plan
+from duban.core.model import Period
+
+from .plans import plan, report, task
+
+Q3 = Period("1-9月", 9, 2022)
+
+
+def judged(target: str, *texts: str, period: Period = Q3):
+    return judge_plan(plan(task(1, target, *(report(t) for t in texts)), period=period)).tasks[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("供水管网改造已完成90%。", 0.9),
+        ("已完成工程量的70%。", 0.7),
+        ("完成80%。", 0.8),
+        ("主体完成30%。", 0.3),
+    ],
+)
+def test_a_percentage_of_work_is_a_share_of_that_task_not_a_count(text, share):
+    t = judged("完成供水管网改造9个片区。", text)
+    (ind,) = t.indicators
+    assert ind.completion == pytest.approx(share)
+    assert ind.completion <= 1  # never 90 片区 of 9: 1000%
+
+
+def test_the_count_that_names_what_a_share_is_of_is_no_result():
+    t = judged("加快推进9个片区供水管网改造。", "9个片区的供水管网改造已完成60%。")
+    assert t.indicators[0].completion == pytest.approx(0.6)
+    assert t.verdict == "behind"
+
+
+def test_designs_and_starts_are_not_estates_renovated():
+    t = judged("完成老旧小区改造8个。", "老旧小区改造已完成6个小区方案设计，3个小区开工。")
+    assert t.verdict not in ("completed", "on_schedule")
+    assert "方案设计" in t.explanation
+
+
+def test_a_stage_counts_when_the_target_is_that_stage():
+    t = judged("开工建设农贸市场4个。", "农贸市场已开工建设3个。")
+    assert t.indicators[0].completion == pytest.approx(0.75)
+    assert t.verdict == "on_schedule"
+
+
+def test_a_building_target_is_done_when_its_works_are_finished():
+    t = judged("新建公办幼儿园3所。", "新建公办幼儿园竣工投用3所。")
+    assert t.verdict == "completed"
+
+
+def test_a_part_of_a_total_is_not_the_total():
+    t = judged(
+        "实施市级重点项目40个。",
+        "市级重点项目共安排45个，其中竣工投产9个，正在建设36个。",
+    )
+    (ind,) = t.indicators
+    assert ind.actual.value == 45
+    assert ind.verdict == "completed"
+    assert t.verdict == "on_schedule"  # 36 still being built: not the whole task done
+
+
+def test_the_part_the_target_names_is_the_one_matched():
+    t = judged("重点项目竣工投产20个。", "重点项目共安排45个，其中竣工投产16个。")
+    (ind,) = t.indicators
+    assert ind.actual.value == 16
+    assert t.verdict == "on_schedule"
+
+
+def test_the_reading_is_stable_across_a_resubmission_that_reorders_the_sentence():
+    first = judged("实施市级重点项目40个。", "市级重点项目共安排45个，其中竣工投产9个。")
+    again = judged("实施市级重点项目40个。", "其中竣工投产9个。市级重点项目共安排45个。")
+    assert first.verdict == again.verdict == "completed"
+
+
+def test_last_years_figure_is_not_this_years_actual():
+    t = judged("新增城镇就业1200人。", "去年新增城镇就业1300人，今年正在推进。")
+    assert t.verdict == "in_progress"
+    assert "上年" in t.explanation
+
+
+def test_a_first_quarter_figure_is_not_the_actual_of_a_nine_month_report():
+    t = judged("新增城镇就业1200人。", "一季度新增城镇就业400人。")
+    assert t.verdict == "in_progress"
+
+
+def test_three_thousand_wan_against_one_yi_is_thirty_percent():
+    t = judged("完成工业技改投资1亿元。", "1-9月完成工业技改投资3000万元。")
+    assert t.indicators[0].completion == pytest.approx(0.3)
+    assert t.verdict == "behind"
+
+
+@pytest.mark.parametrize(
+    ("target", "text", "completion"),
+    [
+        ("新建改造农村公路20公里。", "新建改造农村公路完成16千米。", 0.8),
+        ("新建改造农村公路20公里。", "新建改造农村公路完成16000米。", 0.8),
+        ("新增城市绿地12万平方米。", "新增城市绿地完成96000平方米。", 0.8),
+        ("培育规上工业企业10家。", "培育规上工业企业8个。", 0.8),
+        ("开展职业技能培训2000人次。", "开展职业技能培训1600人。", 0.8),
+        ("新建高标准农田1万亩。", "新建高标准农田完成8000亩。", 0.8),
+    ],
+)
+def test_units_written_differently_compare(target, text, completion):
+    (ind,) = judged(target, text).indicators
+    assert ind.completion == pytest.approx(completion)
+
+
+def test_counters_alike_compare_only_when_the_figure_names_what_is_counted():
+    t = judged("新建农村学校4所。", "新增学位2000个。")
+    assert t.indicators[0].completion is None
+
+
+def test_kilometres_and_metres_have_one_base():
+    (km,) = find_quantities("3.5千米")
+    (m,) = find_quantities("3500米")
+    assert (km.base_unit, m.base_unit) == ("公里", "公里")
+    assert km.base == pytest.approx(m.base)
