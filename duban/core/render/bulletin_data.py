@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,8 +34,13 @@ class BulletinInfo:
     issue_no: int | None = None
     issued: date = field(default_factory=date.today)
     office: str | None = None
+    series: str | None = None  # the masthead's series as the office set it (else the template's)
+    addressees: str | None = None  # 主送 as the office set it (else worded from its level)
     basis_no: str = "见年初任务分解文件"
     late_units: tuple[str, ...] = ()  # known from the reporting round, not from the document
+    # 未报送 units (unit → task numbers) where the caller judged them (the web, by its slots);
+    # None: missing_units reads the document.
+    missing: Mapping[str, Sequence[int]] | None = None
 
 
 @dataclass(frozen=True)
@@ -119,23 +125,34 @@ def lagging_tasks(plan: Plan, judgement: PlanJudgementLike, verdict: str) -> lis
     return out
 
 
-def missing_units(plan: Plan) -> dict[str, list[int]]:
-    """Responsible units with no report on a task they are named for, with those task numbers.
+def missing_units(
+    plan: Plan, asked: Mapping[int, Collection[str]] | None = None
+) -> dict[str, list[int]]:
+    """未报送: the one rule. A unit is missing on a task for a period when it was asked for a
+    report and has no reported text; the result is unit → task numbers.
 
-    Groups (各镇（街）, 政府各职能部门) are left out: whether each member reported is the
-    round's business. A task whose report names no unit is left out too: that text is usually
-    the lead's, and nobody can say who is missing.
+    Who was asked: `asked` (unit names by task number) where the caller knows it — the web
+    passes the period's report slots (a round opens one for every responsible unit; an import
+    one for each text it holds). Without it, a document's own words: every named responsible
+    unit, except groups (各镇（街）, 政府各职能部门: their members answer as they have something
+    to say) and except on a task whose one text names no unit (the lead's report for all).
     """
     out: dict[str, list[int]] = {}
     for t in plan.tasks:
-        if any(r.unit is None for r in t.reports):
+        reported = {r.canonical or r.unit for r in t.reports if r.unit and r.text.strip()}
+        if asked is not None:
+            wanted = list(asked.get(t.seq, ()))
+        elif any(r.unit is None for r in t.reports):
             continue
-        reported = {r.canonical or r.unit for r in t.reports}
-        for u in t.units:
-            if plan.units.kind(u.canonical or u.name) == "group" or "各" in u.name:
-                continue
-            if (u.canonical or u.name) not in reported:
-                out.setdefault(u.name, []).append(t.seq)
+        else:
+            wanted = [
+                u.canonical or u.name
+                for u in t.units
+                if plan.units.kind(u.canonical or u.name) != "group" and "各" not in u.name
+            ]
+        for name in dict.fromkeys(wanted):
+            if name not in reported:
+                out.setdefault(name, []).append(t.seq)
     return out
 
 

@@ -7,6 +7,7 @@ and the whole progress table as attachment.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
@@ -45,6 +46,7 @@ from duban.core.render.docx_base import (
 )
 from duban.core.render.table_docx import add_progress_tables
 from duban.core.render.verdicts import FLAG_LABELS, VERDICT_LABELS, PlanJudgementLike
+from duban.core.units import wording
 
 RED = RGBColor(0xC0, 0x00, 0x00)
 MASTHEAD_SIZE = 36.0  # 版头 in red 小标宋, larger than the 二号 title
@@ -75,6 +77,10 @@ def bulletin_docx(
         "total": str(len(plan.tasks)),
         "office": office,
         "basis_no": info.basis_no,
+        "government": wording.government(plan.level),
+        "party": wording.party(plan.level),
+        "addressees": info.addressees or wording.addressees(plan.level, plan.units),
+        "series": info.series or f"{plan.district or ''}政务督查",
     }
     doc = new_document(marking=marking)
     _masthead(doc, fill(words.series, values), info, office)
@@ -102,7 +108,7 @@ def bulletin_docx(
                 _subheading(doc, f"（{ordinal(n)}）{heading}（{len(items)}项）")
                 for item in items:
                     para(doc, lagging_sentence(item), indent=True)
-    missing = missing_units(plan)
+    missing = info.missing if info.missing is not None else missing_units(plan)
     if missing or info.late_units:
         n += 1
         _subheading(doc, f"（{ordinal(n)}）未按要求报送的单位")
@@ -169,7 +175,7 @@ def _overall_sentence(praise: str, total: int, counts: dict[str, int], judged: b
     return f"{praise}{total}项任务中，{'；'.join(parts)}。"
 
 
-def _missing_sentence(missing: dict[str, list[int]]) -> str:
+def _missing_sentence(missing: Mapping[str, Sequence[int]]) -> str:
     parts = [f"{unit}（第{'、'.join(str(s) for s in seqs)}项）" for unit, seqs in missing.items()]
     return f"以下单位对承担的任务未报送进展情况：{'；'.join(parts)}。"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -57,21 +58,26 @@ def export_bulletin(
     issued: str | None = None,
     office: str | None = None,
     basis_no: str | None = None,
+    series: str | None = None,
+    addressees: str | None = None,
     template: Path | None = None,
     unit: str | None = None,
     judgement: PlanJudgementLike | None = None,
     marking: str | None = None,
+    missing: Mapping[str, Sequence[int]] | None = None,
 ) -> bytes:
-    """The bulletin, or one unit's report when `unit` is given, as docx or pdf bytes."""
+    """The bulletin, or one unit's report when `unit` is given, as docx or pdf bytes; `missing`
+    (未报送 units → task numbers) when the caller has judged them (the web)."""
     if fmt not in ("docx", "pdf"):
         raise DubanError(f"通报只能导出为 docx 或 pdf，不支持 {fmt!r}")
     try:
         day = date.fromisoformat(issued) if issued else date.today()
     except ValueError as exc:
         raise DubanError(f"日期应写作 YYYY-MM-DD，而不是 {issued!r}") from exc
-    info = BulletinInfo(issue_no=issue_no, issued=day, office=office)
+    info = BulletinInfo(issue_no=issue_no, issued=day, office=office, missing=missing)
     if basis_no:
         info = replace(info, basis_no=basis_no)
+    info = replace(info, series=series, addressees=addressees)  # the office's own wording
     judgement = judgement if judgement is not None else judge_if_available(plan)
     if unit:
         from duban.core.render.unit_report_docx import unit_report_docx

@@ -18,37 +18,57 @@ VERDICT_ORDER = ("completed", "on_schedule", "behind", "stalled", "in_progress",
 __all__ = ["FLAG_LABELS", "VERDICT_LABELS", "VERDICT_ORDER", "by_seq", "name_of", "verdict_label"]
 
 
+# Read-only members: frozen dataclasses (the core's judgement, the web's period judgement for
+# documents) satisfy them.
 class ActualLike(Protocol):
-    value: float
-    unit: str
-    quote: str
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def quote(self) -> str: ...
 
 
 class IndicatorLike(Protocol):
-    metric: str
-    kind: str
-    value: float
-    unit: str
-    verdict: object  # a verdict name, or an Enum whose value is one
-    actual: ActualLike | None
+    @property
+    def metric(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def verdict(self) -> object: ...  # a verdict name, or an Enum whose value is one
+    @property
+    def actual(self) -> ActualLike | None: ...
 
 
 class FlagLike(Protocol):
-    kind: object
-    unit: str | None
-    reason: str
+    @property
+    def kind(self) -> object: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def reason(self) -> str: ...
 
 
 class TaskJudgementLike(Protocol):
-    seq: int
-    verdict: object
-    explanation: str
-    indicators: Sequence[IndicatorLike]
-    flags: Sequence[FlagLike]
+    @property
+    def seq(self) -> int: ...
+    @property
+    def verdict(self) -> object: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def indicators(self) -> Sequence[IndicatorLike]: ...
+    @property
+    def flags(self) -> Sequence[FlagLike]: ...
 
 
 class PlanJudgementLike(Protocol):
-    tasks: Sequence[TaskJudgementLike]
+    @property
+    def tasks(self) -> Sequence[TaskJudgementLike]: ...
 
 
 def name_of(value: object) -> str:

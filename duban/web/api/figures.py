@@ -75,6 +75,10 @@ def plan_dashboard(request, plan_id: Id, params: Query[DashboardParams]):
             {"period_id": p.pk, "label": str(p), "verdicts": _counts(counts)}
             for p, counts in dash.trends
         ],
+        "missing_units": [
+            {"unit": unit, "task_seqs": seqs}
+            for unit, seqs in sorted(dash.judgement.missing.items())
+        ],
     }
 
 

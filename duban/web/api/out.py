@@ -60,14 +60,32 @@ def section(s: SectionWithCount) -> dict[str, Any]:
     }
 
 
+def _override(v: TaskVerdict, office: bool) -> dict[str, Any] | None:
+    """督查室认定: who, when and what; the reason is the office's own business."""
+    o = v.override
+    if o is None:
+        return None
+    return {
+        "verdict": o.verdict,
+        "label": v.label,
+        "author": o.author,
+        "at": o.at,
+        "automatic": o.automatic,
+        "reason": o.reason if office else None,
+    }
+
+
 def verdict(v: TaskVerdict, judgement: PeriodJudgement, actor: Actor) -> dict[str, Any]:
     flags = v.flags if actor.is_member else ()
+    office = actor.role in ("office", "superuser")
     return {
         "period_id": judgement.period.pk,
         "verdict": v.verdict,
         "label": v.label,
-        "explanation": v.explanation,
+        "explanation": v.explanation if office else v.public_explanation,
         "automatic": v.override is None,
+        "override": _override(v, office),
+        "document_status": list(v.document_status),
         "light": v.light,
         "flags": [
             {"kind": f.kind, "label": f.label, "unit": f.unit, "reason": f.reason} for f in flags
@@ -82,6 +100,7 @@ def verdict(v: TaskVerdict, judgement: PeriodJudgement, actor: Actor) -> dict[st
                 "schedule": i.schedule,
                 "verdict": i.verdict,
                 "quote": i.quote,
+                "source": i.source,
             }
             for i in v.indicators
         ],

@@ -71,6 +71,16 @@ class IndicatorOut(Schema):
     schedule: float = Field(description="序时: share due by the period's end month")
     verdict: str
     quote: str
+    source: str = Field("text", description="where the actual came from: text, column or milestone")
+
+
+class OverrideOut(Schema):
+    verdict: str = Field(description="the office's verdict (督查室认定)")
+    label: str
+    author: str
+    at: dt.datetime
+    automatic: str = Field(description="what the automatic judgement said")
+    reason: str | None = Field(description="the office only")
 
 
 class VerdictOut(Schema):
@@ -83,8 +93,13 @@ class VerdictOut(Schema):
     automatic: bool = Field(
         description="false when the office's own verdict (督查室认定) replaces the automatic one"
     )
+    override: OverrideOut | None = Field(None, description="the office's verdict in force")
+    document_status: list[str] = Field(
+        default_factory=list, description="the document's own status for the period (是否达序：否)"
+    )
     light: str | None = Field(
-        None, description="red, yellow or green by the office's thresholds; null when not reported"
+        None,
+        description="red, yellow or green by the office's thresholds; null for 推进中 and 未报送",
     )
     flags: list[FlagOut] = Field(description="members of the organization only")
     indicators: list[IndicatorOut]
@@ -204,6 +219,11 @@ class PeriodFigures(Schema):
     verdicts: list[VerdictCount]
 
 
+class MissingUnit(Schema):
+    unit: str
+    task_seqs: list[int]
+
+
 class DashboardOut(Schema):
     plan_id: int
     period_id: int
@@ -217,6 +237,9 @@ class DashboardOut(Schema):
     verdicts: list[VerdictCount]
     sections: list[SectionFigures]
     units: list[UnitFigures]
+    missing_units: list[MissingUnit] = Field(
+        default_factory=list, description="未报送: each unit asked and silent, with its tasks"
+    )
     trend: list[PeriodFigures] = Field(description="every period the reader may see, in order")
 
 

@@ -11,15 +11,16 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.urls import reverse
 
+from duban.core.judgement.labels import VERDICT_LABELS
 from duban.core.render.csv_table import csv_bytes
 from duban.core.render.table_xlsx import append_row, new_workbook
 from duban.web.dashboard.selectors import unit_rows
 from duban.web.dashboard.verdicts import PeriodJudgement, period_judgement
-from duban.web.plans.models import Period, Plan, Report, Responsibility
+from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report, Responsibility
 
 DEFAULT_RULES = {"base": 100, "missing": -10, "late": -3, "vague": -5, "exceeded": 2}
 REASONS = {
-    "missing": "未报送",
+    "missing": VERDICT_LABELS["not_reported"],
     "late": "逾期报送",
     "vague": "报告无实质内容",
     "exceeded": "超额完成目标",
@@ -61,34 +62,41 @@ class UnitScore:
 
 
 def _scores(plan: Plan, period: Period, judgement: PeriodJudgement) -> list[UnitScore]:
+    """Points from the one judgement: 未报送 from judgement.missing, the rest from the reported
+    texts of the tasks a unit leads (lateness, the judgement's flags, the core's completion)."""
     r = rules()
     reports = {
         (rep.task_id, rep.unit_id): rep
-        for rep in Report.objects.filter(period=period, unit__isnull=False).exclude(text="")
+        for rep in Report.objects.filter(
+            period=period, unit__isnull=False, state__in=REPORTED_STATES
+        ).exclude(text="")
     }
     seqs = dict(plan.tasks.in_force().values_list("pk", "seq"))
-    late_field = any(f.name == "late" for f in Report._meta.fields)
+    task_of = {seq: pk for pk, seq in seqs.items()}
     scores: dict[int, UnitScore] = {}
     for row in unit_rows(plan, period, judgement):
         scores[row.unit.pk] = UnitScore(row.unit.name, row.unit.pk, r["base"])
+    for s in scores.values():
+        for seq in judgement.missing.get(s.unit_name, ()):
+            link = reverse("task", args=[task_of[seq]]) + f"?period={period.pk}"
+            s.points.append(Point("missing", r["missing"], seq, link))
     led = Responsibility.objects.filter(
         task__plan=plan, role=Responsibility.Role.LEAD, unit_id__in=list(scores)
     ).values_list("task_id", "unit_id")
     for task_id, unit_id in led:
-        s, seq = scores[unit_id], seqs[task_id]
         rep = reports.get((task_id, unit_id))
-        if rep is None:
-            link = reverse("task", args=[task_id]) + f"?period={period.pk}"
-            s.points.append(Point("missing", r["missing"], seq, link))
-            continue
+        if rep is None or task_id not in seqs:
+            continue  # 未报送 is counted above; a retired task counts no more
+        s, seq = scores[unit_id], seqs[task_id]
         link = reverse("report", args=[rep.pk])
-        if late_field and rep.late:
+        if rep.late:
             s.points.append(Point("late", r["late"], seq, link))
         verdict = judgement.tasks.get(task_id)
         if verdict is None:
             continue
         if any(f.kind == "vague" and f.unit in (None, s.unit_name) for f in verdict.flags):
             s.points.append(Point("vague", r["vague"], seq, link))
+        # The core's completion (万/亿 and shares applied), amounts only: never divided here.
         if any(i.completion is not None and i.completion > 1 for i in verdict.indicators):
             s.points.append(Point("exceeded", r["exceeded"], seq, link))
     for s in scores.values():

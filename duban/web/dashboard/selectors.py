@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from duban.web.access import restrict
 from duban.web.dashboard.verdicts import VERDICTS, PeriodJudgement, TaskVerdict, period_judgement
 from duban.web.orgs.models import Unit
-from duban.web.plans.models import Period, Plan, Report, Responsibility, Section, Task
+from duban.web.plans.models import (
+    REPORTED_STATES,
+    Period,
+    Plan,
+    Report,
+    Responsibility,
+    Section,
+    Task,
+)
 
 GOOD = ("completed", "on_schedule")
 BAD = ("behind", "stalled")
@@ -22,7 +30,7 @@ class UnitRow:
     led: int = 0
     on_time: int = 0
     late: int = 0
-    missing: int = 0  # led tasks without the unit's report: 未报送, never "no progress"
+    missing: int = 0  # tasks it was asked on and has not reported: 未报送, never "no progress"
     behind: int = 0  # led tasks judged behind or stalled
     vague: int = 0
 
@@ -55,7 +63,8 @@ def _tasks_by_section(plan: Plan) -> dict[int, set[int]]:
 
 
 def unit_rows(plan: Plan, period: Period, judgement: PeriodJudgement) -> list[UnitRow]:
-    """One row per unit that leads a task (牵头) or reported in the period."""
+    """One row per unit that leads a task (牵头), reported in the period or was asked and has
+    not: `missing` is the unit's tasks in judgement.missing (未报送, the one rule)."""
     rows: dict[int, UnitRow] = {}
     led: dict[int, set[int]] = defaultdict(set)
     for r in (
@@ -65,24 +74,24 @@ def unit_rows(plan: Plan, period: Period, judgement: PeriodJudgement) -> list[Un
     ):
         rows.setdefault(r.unit_id, UnitRow(r.unit))
         led[r.unit_id].add(r.task_id)
-    reported: dict[int, set[int]] = defaultdict(set)
-    late_field = any(f.name == "late" for f in Report._meta.fields)
     reports = list(
-        Report.objects.filter(period=period, unit__isnull=False)
+        Report.objects.filter(period=period, unit__isnull=False, state__in=REPORTED_STATES)
         .exclude(text="")
-        .values_list("unit_id", "task_id", "late" if late_field else "unit_id")
+        .values_list("unit_id", "late")
     )
-    for unit in Unit.objects.filter(pk__in={u for u, _, _ in reports} - rows.keys()):
+    others = Unit.objects.filter(organization_id=plan.organization_id).filter(
+        Q(pk__in={u for u, _ in reports}) | Q(name__in=list(judgement.missing))
+    )
+    for unit in others.exclude(pk__in=list(rows)):
         rows[unit.pk] = UnitRow(unit)
-    for unit_id, task_id, late in reports:
-        reported[unit_id].add(task_id)
-        if late_field and late is True:
+    for unit_id, late in reports:
+        if late:
             rows[unit_id].late += 1
         else:
             rows[unit_id].on_time += 1
     for uid, row in rows.items():
         row.led = len(led[uid])
-        row.missing = len(led[uid] - reported[uid])
+        row.missing = len(judgement.missing.get(row.unit.name, ()))
         row.behind = sum(
             1 for t in led[uid] if t in judgement.tasks and judgement.tasks[t].verdict in BAD
         )
@@ -101,7 +110,9 @@ def _seen(judgement: PeriodJudgement, task_ids: set[int]) -> PeriodJudgement:
     if task_ids.issuperset(judgement.tasks):
         return judgement
     tasks = {k: v for k, v in judgement.tasks.items() if k in task_ids}
-    return replace(judgement, tasks=tasks)
+    seqs = {v.seq for v in tasks.values()}
+    missing = {u: [s for s in ss if s in seqs] for u, ss in judgement.missing.items()}
+    return replace(judgement, tasks=tasks, missing={u: ss for u, ss in missing.items() if ss})
 
 
 def plan_dashboard(plan: Plan, period: Period, user) -> Dashboard:

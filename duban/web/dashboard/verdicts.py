@@ -17,9 +17,12 @@ from duban.core.judgement.labels import (
     VERDICT_ORDER,
 )
 from duban.core.judgement.lights import LightThresholds, task_light
+from duban.core.model import Plan as CorePlan
+from duban.core.model import Task as CoreTask
+from duban.core.render.bulletin_data import missing_units
 from duban.core.schedule import schedule_share
 from duban.web.plans import seam
-from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report
+from duban.web.plans.models import Period, Plan, Report
 
 # Order used in charts and tables, best first; "not_reported" is never merged into the others.
 VERDICTS = VERDICT_ORDER
@@ -56,6 +59,8 @@ class Indicator:
     verdict: str
     quote: str = ""
     kind: str = ""
+    actual_unit: str = ""
+    source: str = "text"  # where the actual came from: text | column | milestone
 
     @property
     def verdict_label(self) -> str:
@@ -86,8 +91,10 @@ class TaskVerdict:
     explanation: str
     flags: tuple[Flag, ...] = ()
     indicators: tuple[Indicator, ...] = ()
-    light: str | None = None  # red / yellow / green; None when not reported
+    light: str | None = None  # the core's light; None where it has none (推进中, 未报送)
     override: Override | None = None
+    # The document's own status for the period (是否达序：否), shown beside duban's verdict.
+    document_status: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -95,7 +102,7 @@ class TaskVerdict:
 
     @property
     def light_label(self) -> str:
-        return LIGHT_LABELS.get(self.light, "") if self.light else "未报送"
+        return LIGHT_LABELS.get(self.light, "") if self.light else ""
 
     @property
     def public_explanation(self) -> str:
@@ -115,6 +122,8 @@ class PeriodJudgement:
     period: Period
     tasks: dict[int, TaskVerdict] = field(default_factory=dict)  # by task id
     automatic: bool = True  # kept in the API's shape: verdicts are always computed now
+    # 未报送: unit name → task numbers it was asked to report on and has not (missing_units).
+    missing: dict[str, list[int]] = field(default_factory=dict)
 
     def counts(self, task_ids=None) -> dict[str, int]:
         out = dict.fromkeys(VERDICTS, 0)
@@ -125,9 +134,17 @@ class PeriodJudgement:
 
 
 def _core_task_verdict(
-    task_id: int, seq: int, judged: TaskJudgement, end_month: int
+    task_id: int,
+    seq: int,
+    judged: TaskJudgement,
+    end_month: int,
+    missing: tuple[Flag, ...],
+    status: tuple[str, ...],
 ) -> TaskVerdict:
-    flags = tuple(Flag(f.kind, f.unit, f.reason) for f in judged.flags)
+    # The core names missing reporters from the text alone; the period's slots say who was asked.
+    flags = tuple(
+        Flag(f.kind, f.unit, f.reason) for f in judged.flags if f.kind != "missing_report"
+    )
     indicators = []
     for ind in judged.indicators:
         value = ind.actual.value if ind.actual is not None else None
@@ -144,9 +161,52 @@ def _core_task_verdict(
                 verdict=ind.verdict,
                 quote=ind.actual.quote if ind.actual is not None else "",
                 kind=ind.kind,
+                actual_unit=ind.actual.unit if ind.actual is not None else "",
+                source=ind.source,
             )
         )
-    return TaskVerdict(task_id, seq, judged.verdict, judged.explanation, flags, tuple(indicators))
+    return TaskVerdict(
+        task_id,
+        seq,
+        judged.verdict,
+        judged.explanation,
+        flags + missing,
+        tuple(indicators),
+        document_status=status,
+    )
+
+
+def _asked(current: CorePlan, period: Period) -> dict[int, list[str]]:
+    """Who was asked to report on each task (unit names by task number): the period's report
+    slots (a round opens one per responsible unit, an import one per text it holds); a task
+    with no slot at all asks its responsible units, groups standing for nobody of their own."""
+    asked: dict[int, list[str]] = {}
+    for seq, name in Report.objects.filter(
+        period=period, unit__isnull=False, task__retired_at__isnull=True
+    ).values_list("task__seq", "unit__name"):
+        asked.setdefault(seq, []).append(name)
+    for t in current.tasks:
+        if t.seq not in asked:
+            names = (u.canonical or u.name for u in t.units)
+            asked[t.seq] = [n for n in names if current.units.kind(n) != "group"]
+    return asked
+
+
+def _document_status(task: CoreTask) -> tuple[str, ...]:
+    """The document's own status columns for the period, as its header and words."""
+    return tuple(f"{d.header}：{d.text}" if d.header else d.text for d in task.status)
+
+
+def _missing_flags(current: CorePlan, missing: dict[str, list[int]]) -> dict[int, tuple[Flag, ...]]:
+    """The 未报送 units of each task (by number) as the task's flags, worded by their role."""
+    words = {"lead": "牵头单位", "co": "配合单位"}
+    roles = {(t.seq, u.canonical or u.name): words[u.role] for t in current.tasks for u in t.units}
+    out: dict[int, list[Flag]] = {}
+    for unit, seqs in missing.items():
+        for seq in seqs:
+            reason = f"{roles.get((seq, unit), '')}{unit}未报送进展情况"
+            out.setdefault(seq, []).append(Flag("missing_report", unit, reason))
+    return {seq: tuple(flags) for seq, flags in out.items()}
 
 
 def _late_reports(period: Period) -> set[tuple[int, str]]:
@@ -156,33 +216,40 @@ def _late_reports(period: Period) -> set[tuple[int, str]]:
     return set(Report.objects.filter(period=period, late=True).values_list("task_id", "unit__name"))
 
 
-def _automatic(plan: Plan, period: Period) -> dict[int, TaskVerdict]:
-    """The judgement of the reports alone, by task id (cached: verdicts.cache says on what)."""
+def _automatic(plan: Plan, period: Period) -> tuple[dict[int, TaskVerdict], dict[str, list[int]]]:
+    """The judgement of the reports alone, by task id, and the 未报送 units (cached:
+    verdicts.cache says on what)."""
     earlier = (
         plan.periods.filter(kind=period.kind, end_month__lt=period.end_month)
         .order_by("-end_month")
         .first()
     )
 
-    def compute() -> dict[int, TaskVerdict]:
-        reported = set(
-            Report.objects.filter(period=period, state__in=REPORTED_STATES)
-            .exclude(text="")
-            .values_list("task_id", flat=True)
-        )
+    def compute() -> tuple[dict[int, TaskVerdict], dict[str, list[int]]]:
         # The period before lets the core flag reports unchanged since then.
         previous = seam.to_core(plan, earlier) if earlier is not None else None
-        judged = judge_plan(seam.to_core(plan, period), previous)
+        current = seam.to_core(plan, period)  # the reported texts only (REPORTED_STATES)
+        reported = {t.seq for t in current.tasks if any(r.text.strip() for r in t.reports)}
+        status = {t.seq: _document_status(t) for t in current.tasks}
+        missing = missing_units(current, _asked(current, period))
+        missing_flags = _missing_flags(current, missing)
+        judged = judge_plan(current, previous)
         by_seq = {t.seq: t for t in judged.tasks}
         out: dict[int, TaskVerdict] = {}
         for seq, tid in plan.tasks.in_force().values_list("seq", "pk"):
-            if tid not in reported:
-                out[tid] = TaskVerdict(tid, seq, "not_reported", "本期未报送进展情况")
+            flags = missing_flags.get(seq, ())
+            if seq not in reported:
+                out[tid] = TaskVerdict(
+                    tid, seq, "not_reported", "本期未报送进展情况", flags,
+                    document_status=status.get(seq, ()),
+                )  # fmt: skip
             elif seq in by_seq:
-                out[tid] = _core_task_verdict(tid, seq, by_seq[seq], period.end_month)
+                out[tid] = _core_task_verdict(
+                    tid, seq, by_seq[seq], period.end_month, flags, status.get(seq, ())
+                )
             else:
-                out[tid] = TaskVerdict(tid, seq, "in_progress", "已报送进展，尚未自动研判")
-        return out
+                out[tid] = TaskVerdict(tid, seq, "in_progress", "已报送进展，尚未自动研判", flags)
+        return out, missing
 
     from duban.web.verdicts import cache
 
@@ -222,14 +289,14 @@ def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
     office's overrides in force, the late flags and the lights by the office's thresholds."""
     from duban.web.verdicts.selectors import overrides_in_force, thresholds_for
 
-    automatic = _automatic(plan, period)
+    automatic, missing = _automatic(plan, period)
     overrides = overrides_in_force(period)
     thresholds = thresholds_for(plan.organization_id)
     late: dict[int, list[Flag]] = {}
     for tid, unit in sorted(_late_reports(period)):
         if unit:
             late.setdefault(tid, []).append(Flag("late", unit, f"{unit}逾期报送"))
-    result = PeriodJudgement(period)
+    result = PeriodJudgement(period, missing=missing)
     for tid, v in automatic.items():
         late_flags = tuple(late.get(tid, ()))
         if late_flags:
@@ -238,3 +305,59 @@ def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
             v = _overridden(v, overrides[tid])
         result.tasks[tid] = replace(v, light=_light(v, period.end_month, thresholds))
     return result
+
+
+@dataclass(frozen=True)
+class DocumentEvidence:
+    value: float | None
+    unit: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class DocumentIndicator:
+    metric: str
+    kind: str
+    value: float
+    unit: str
+    verdict: str
+    actual: DocumentEvidence | None
+
+
+@dataclass(frozen=True)
+class DocumentTask:
+    seq: int
+    verdict: str
+    explanation: str
+    indicators: tuple[DocumentIndicator, ...]
+    flags: tuple[Flag, ...]
+
+
+@dataclass(frozen=True)
+class DocumentJudgement:
+    """The period judgement in the shape the renderers read (render.verdicts.PlanJudgementLike):
+    the table, the bulletin and a unit's report say what the pages say, overrides included."""
+
+    tasks: tuple[DocumentTask, ...]
+    missing: dict[str, list[int]]
+
+
+def for_documents(judgement: PeriodJudgement) -> DocumentJudgement:
+    """Documents leave the office: an override's reason stays out of them (public_explanation)."""
+    tasks = []
+    for v in sorted(judgement.tasks.values(), key=lambda v: v.seq):
+        indicators = tuple(
+            DocumentIndicator(
+                i.metric,
+                i.kind,
+                i.target,
+                i.unit,
+                i.verdict,
+                DocumentEvidence(i.actual, i.actual_unit, i.quote)
+                if i.actual is not None
+                else None,
+            )
+            for i in v.indicators
+        )
+        tasks.append(DocumentTask(v.seq, v.verdict, v.public_explanation, indicators, v.flags))
+    return DocumentJudgement(tuple(tasks), judgement.missing)

@@ -20,11 +20,12 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from duban.core import model as core
+from duban.web.dashboard.verdicts import DocumentJudgement, for_documents, period_judgement
 from duban.web.disclosure.selectors import export_marking, period_withheld
 from duban.web.jobs.models import Job
 from duban.web.jobs.services import job_again, job_enqueue
 from duban.web.orgs.models import Unit
-from duban.web.orgs.naming import issuing_office
+from duban.web.orgs.naming import bulletin_wording, issuing_office
 from duban.web.plans import seam
 from duban.web.plans.models import Period, Report
 
@@ -46,10 +47,18 @@ class Export:
     make: Callable[[Period, str, Unit | None, dict], bytes]
 
 
+def _judged(period: Period) -> tuple[core.Plan, DocumentJudgement]:
+    """The plan's reported texts and the one period judgement (overrides applied), so a document
+    says what the pages say."""
+    judgement = for_documents(period_judgement(period.plan, period))
+    return seam.to_core(period.plan, period), judgement
+
+
 def _table(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
     from duban.core.render.export import export_table
 
-    return export_table(seam.to_core(period.plan, period), fmt, marking=export_marking(period))
+    plan, judgement = _judged(period)
+    return export_table(plan, fmt, judgement, marking=export_marking(period))
 
 
 def _bulletin(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
@@ -57,19 +66,30 @@ def _bulletin(period: Period, fmt: str, unit: Unit | None, options: dict) -> byt
     basis_no), passed to the renderer as they are."""
     from duban.core.render.export import export_bulletin
 
-    plan = seam.to_core(period.plan, period)
+    plan, judgement = _judged(period)
     allowed = {k: options[k] for k in ("issue_no", "issued", "basis_no") if k in options}
+    allowed.update(bulletin_wording(period.plan.organization))  # series, addressees
     office = issuing_office(period.plan.organization)
     marking = export_marking(period)
-    return export_bulletin(plan, fmt, office=office, marking=marking, **allowed)
+    return export_bulletin(
+        plan,
+        fmt,
+        office=office,
+        marking=marking,
+        judgement=judgement,
+        missing=judgement.missing,
+        **allowed,
+    )
 
 
 def _unit_report(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
     from duban.core.render.export import export_bulletin
 
     assert unit is not None
-    plan = seam.to_core(period.plan, period)
-    return export_bulletin(plan, fmt, unit=unit.name, marking=export_marking(period))
+    plan, judgement = _judged(period)
+    return export_bulletin(
+        plan, fmt, unit=unit.name, judgement=judgement, marking=export_marking(period)
+    )
 
 
 def published_plan(period: Period) -> core.Plan:
@@ -101,9 +121,10 @@ EXPORTS: dict[str, Export] = {
 
 def data_stamp(period: Period) -> str:
     """Changes whenever anything an export reads changes: the period's reports (their number,
-    versions and newest change), the plan's structure (the judgement cache's stamp) and the
-    marks 不宜公开."""
+    versions and newest change), the plan's structure (the judgement cache's stamp), the
+    office's decisions on verdicts (overrides, lights, tolerances) and the marks 不宜公开."""
     from duban.web.verdicts.cache import stamp
+    from duban.web.verdicts.selectors import decisions_stamp
 
     agg = Report.objects.filter(period=period).aggregate(
         n=Count("id"), versions=Sum("version"), last=Max("updated_at")
@@ -112,7 +133,7 @@ def data_stamp(period: Period) -> str:
     plain = (
         f"{period.pk}:{period.state}:{period.label}:{period.plan.organization.name}:"
         f"{stamp(period.plan_id)}:{agg['n']}:{agg['versions'] or 0}:{last}:"
-        f"{period_withheld(period).stamp()}"
+        f"{period_withheld(period).stamp()}:{decisions_stamp(period)}"
     )
     return hashlib.sha256(plain.encode()).hexdigest()[:16]
 

@@ -22,7 +22,7 @@ from duban.web.plans.models import Period, Plan, Report
 from duban.web.verdicts.models import JudgementStamp
 
 # Bump when the shape of what is cached changes; a new release (its rules) changes the key too.
-FORMAT = 1
+FORMAT = 2  # 2: (verdicts, 未报送 units), indicators with source and unit
 TIMEOUT = 24 * 3600
 
 T = TypeVar("T")

@@ -25,6 +25,17 @@ def override_history(task: Task, period: Period) -> list[VerdictOverride]:
     )
 
 
+def decisions_stamp(period: Period) -> str:
+    """Changes with every decision of the office the judgement applies after its cache: a new
+    override of the period (rows are only added), new light thresholds or tolerances."""
+    newest = (
+        VerdictOverride.objects.filter(period=period).order_by("-id").values_list("id", flat=True)
+    )
+    setting = LightSetting.objects.filter(organization_id=period.plan.organization_id)
+    changed = setting.values_list("updated_at", flat=True).first()
+    return f"{newest.first() or 0}:{changed.isoformat() if changed else '-'}"
+
+
 def thresholds_for(organization_id: int) -> LightThresholds:
     row = LightSetting.objects.filter(organization_id=organization_id).first()
     if row is None:

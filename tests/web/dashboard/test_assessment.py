@@ -7,7 +7,7 @@ import io
 import pytest
 
 
-def test_it_deducts_for_a_missing_report_and_links_the_task(world):
+def test_it_deducts_for_a_missing_report_and_links_the_task(world, q4_submitted):
     from duban.web.dashboard.assessment import assessment
 
     scores = {s.unit_name: s for s in assessment(world.plan, world.q4, [world.q3, world.q4])}
@@ -19,6 +19,15 @@ def test_it_deducts_for_a_missing_report_and_links_the_task(world):
     assert scores["区发改局"].score == 100 and scores["区发改局"].rank == 1
 
 
+def test_a_draft_is_not_a_report_the_unit_is_missing(world):
+    """区发改局 has only a draft of task 1 in Q4: 未报送, as the dashboard and bulletin say."""
+    from duban.web.dashboard.assessment import assessment
+
+    scores = {s.unit_name: s for s in assessment(world.plan, world.q4, [world.q3, world.q4])}
+    assert [(p.kind, p.task_seq) for p in scores["区发改局"].points] == [("missing", 1)]
+    assert scores["区发改局"].score == 90
+
+
 def test_it_reads_the_offices_own_points_from_settings(world, settings):
     from duban.web.dashboard.assessment import assessment
 
@@ -27,7 +36,7 @@ def test_it_reads_the_offices_own_points_from_settings(world, settings):
     assert scores["区财政局"].score == 80
 
 
-def test_it_shows_the_change_of_rank_since_the_last_period(world):
+def test_it_shows_the_change_of_rank_since_the_last_period(world, q4_submitted):
     from duban.web.dashboard.assessment import assessment
 
     scores = assessment(world.plan, world.q4, [world.q3, world.q4])
@@ -42,7 +51,7 @@ def test_it_is_shown_to_the_office_and_leaders(world, as_user, role, status):
     assert as_user(world.users[role]).get(url).status_code == status
 
 
-def test_it_exports_csv_and_xlsx(world, as_user):
+def test_it_exports_csv_and_xlsx(world, as_user, q4_submitted):
     from openpyxl import load_workbook
 
     client = as_user(world.users["office"])
@@ -54,4 +63,14 @@ def test_it_exports_csv_and_xlsx(world, as_user):
     book = load_workbook(io.BytesIO(xlsx))
     assert book.sheetnames == ["考核排名", "扣加分明细"]
     details = [[c.value for c in row][:4] for row in book["扣加分明细"].iter_rows(min_row=2)]
-    assert sorted(details) == [["区工信局", 3, "未报送", -10], ["区财政局", 2, "未报送", -10]]
+    # Every unit asked and silent: the draft of 底阁镇, and the lead and co-units of the tasks
+    # nobody has a slot on (a round asks them all).
+    assert sorted(details) == sorted(
+        [
+            ["底阁镇", 1, "未报送", -10],
+            ["区财政局", 2, "未报送", -10],
+            ["区税务局", 2, "未报送", -10],
+            ["区工信局", 3, "未报送", -10],
+            ["丰源集团", 3, "未报送", -10],
+        ]
+    )
