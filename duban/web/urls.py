@@ -47,6 +47,7 @@ urlpatterns = [
     path("periods/<id:period_id>/publish/", views.period_publish, name="period_publish"),
     path("", include("duban.web.verdicts.urls")),
     path("", include("duban.web.documents.urls")),
+    path("", include("duban.web.orgs.urls")),
     path("", include("duban.web.jobs.urls")),
     path("", include("duban.web.notices.urls")),
     path("search/", include("duban.web.search.urls")),
