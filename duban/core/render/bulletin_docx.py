@@ -46,6 +46,7 @@ from duban.core.render.docx_base import (
 )
 from duban.core.render.table_docx import add_progress_tables
 from duban.core.render.verdicts import FLAG_LABELS, VERDICT_LABELS, PlanJudgementLike
+from duban.core.units import wording
 
 RED = RGBColor(0xC0, 0x00, 0x00)
 MASTHEAD_SIZE = 36.0  # 版头 in red 小标宋, larger than the 二号 title
@@ -76,6 +77,10 @@ def bulletin_docx(
         "total": str(len(plan.tasks)),
         "office": office,
         "basis_no": info.basis_no,
+        "government": wording.government(plan.level),
+        "party": wording.party(plan.level),
+        "addressees": info.addressees or wording.addressees(plan.level, plan.units),
+        "series": info.series or f"{plan.district or ''}政务督查",
     }
     doc = new_document(marking=marking)
     _masthead(doc, fill(words.series, values), info, office)

@@ -25,7 +25,7 @@ from duban.web.disclosure.selectors import export_marking, period_withheld
 from duban.web.jobs.models import Job
 from duban.web.jobs.services import job_again, job_enqueue
 from duban.web.orgs.models import Unit
-from duban.web.orgs.naming import issuing_office
+from duban.web.orgs.naming import bulletin_wording, issuing_office
 from duban.web.plans import seam
 from duban.web.plans.models import Period, Report
 
@@ -68,6 +68,7 @@ def _bulletin(period: Period, fmt: str, unit: Unit | None, options: dict) -> byt
 
     plan, judgement = _judged(period)
     allowed = {k: options[k] for k in ("issue_no", "issued", "basis_no") if k in options}
+    allowed.update(bulletin_wording(period.plan.organization))  # series, addressees
     office = issuing_office(period.plan.organization)
     marking = export_marking(period)
     return export_bulletin(
