@@ -16,6 +16,7 @@ from duban.core.indicators.actuals import FINAL_STAGES, NOT_RESULT, Actual, find
 from duban.core.indicators.quantities import AT_MOST, same_dimension
 from duban.core.indicators.targets import TargetIndicator
 from duban.core.model import Report, Task
+from duban.core.units import guess_kind
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,19 @@ def _other_scope(target: str, ind: TargetIndicator, a: Actual, end_month: int) -
     return ""
 
 
+def _a_towns_part(task: Task, f: ReportedActual) -> str:
+    """A town's or street's own amount under a department's lead is its part, not the total."""
+    if f.lead or f.actual.kind != "amount" or f.reporter is None:
+        return ""
+    if guess_kind(f.reporter) not in ("town", "street"):
+        return ""
+    if not any(
+        guess_kind(u.canonical or u.name) in ("department", "district") for u in task.lead_units
+    ):
+        return ""
+    return f"是{f.reporter}的数字，不是全域合计"
+
+
 def _named_stage(target: str, a: Actual) -> bool:
     """Whether a figure counts the stage its target counts ("开工建设4个": 已开工3个)."""
     if not a.stage or a.stage not in target:
@@ -228,7 +242,7 @@ def match_indicators(
             # A figure naming another indicator more closely belongs to that one.
             if any(scores[(k, j)][0] > local for k in range(len(indicators)) if k != i):
                 continue
-            other = _other_scope(task.target, ind, f.actual, end_month)
+            other = _other_scope(task.target, ind, f.actual, end_month) or _a_towns_part(task, f)
             if other:
                 why_not = why_not or f"“{f.actual.clause}”{other}，不可比"
                 continue

@@ -9,7 +9,7 @@ from duban.core.indicators.quantities import find_quantities
 from duban.core.judgement import judge_plan
 from duban.core.model import Period
 
-from .plans import plan, report, task
+from .plans import plan, report, task, unit
 
 Q3 = Period("1-9月", 9, 2022)
 
@@ -124,3 +124,34 @@ def test_kilometres_and_metres_have_one_base():
     (m,) = find_quantities("3500米")
     assert (km.base_unit, m.base_unit) == ("公里", "公里")
     assert km.base == pytest.approx(m.base)
+
+
+def test_a_towns_own_amount_is_not_the_departments_total():
+    t = judge_plan(
+        plan(
+            task(
+                1,
+                "新增城镇就业1200人。",
+                report("本镇新增城镇就业1250人。", "柳林镇"),
+                units=("县人社局", unit("柳林镇", "co")),
+            ),
+            period=Q3,
+        )
+    ).tasks[0]
+    assert t.verdict == "in_progress"
+    assert "柳林镇的数字" in t.explanation
+
+
+def test_a_towns_share_of_the_work_it_alone_does_still_counts():
+    t = judge_plan(
+        plan(
+            task(
+                1,
+                "加快推进8个老旧小区改造。",
+                report("8个老旧小区的改造已完成80%。", "河西街道"),
+                units=("县住建局", unit("河西街道", "co")),
+            ),
+            period=Q3,
+        )
+    ).tasks[0]
+    assert t.verdict == "on_schedule"
