@@ -9,6 +9,11 @@ Roles (accounts.Membership):
 - leader: reads everything in its organization, writes nothing;
 - anonymous (or a user with no role): only published periods — nothing else, not even task titles
   — and nothing of them the office marked 不宜公开 (disclosure/).
+A city over its districts (Organization.parent, cityview/): the city's office and leaders also
+read the published periods of each district that shares them (cityview.ParentSharing) — its
+plan, tasks, units, and the submitted or accepted reports of those periods, marks 不宜公开
+included (the city is not the public) — and write nothing of a district: every write is denied
+as for another organization's object the user can see (403) or cannot (404).
 A unit's contacts for notices are kept by the office and by that unit's reporters.
 Background jobs (exports, reading an upload) are followed by the office and leaders of their
 organization; the making of a published document by anyone.
@@ -38,6 +43,7 @@ from django.http import Http404
 
 from duban.web.accounts.models import Membership
 from duban.web.audit.models import AuditEvent
+from duban.web.cityview.models import sharing_districts
 from duban.web.disclosure.models import withheld
 from duban.web.jobs.models import Job
 from duban.web.orgs.models import Organization, Unit
@@ -212,6 +218,28 @@ def _nothing() -> Q:
     return Q(pk__in=[])
 
 
+def _shared_with_parent(model: type[Model], actor: Actor, org_path: str) -> Q:
+    """What the districts that share with the actor's organization let its office and leaders
+    read: their published periods, in detail (cityview/)."""
+    if actor.role not in ("office", "leader"):
+        return _nothing()
+    if model in (Organization, Unit):
+        published = Q()
+    elif model is Period:
+        published = Q(state=Period.State.PUBLISHED)
+    elif model is Report:
+        published = Q(period__state=Period.State.PUBLISHED, state__in=REPORTED_STATES)
+    elif model is ReportVersion:
+        published = Q(
+            report__period__state=Period.State.PUBLISHED, report__state__in=REPORTED_STATES
+        )
+    elif model in _PLAN_OF:
+        published = Q(_published_plan(_PLAN_OF[model]))
+    else:  # people, settings, audit, jobs: a district's own business
+        return _nothing()
+    return Q(**{f"{org_path}__in": sharing_districts(actor.organization_id)}) & published
+
+
 # Path from a model to its plan, for the rule that an archived year is read-only.
 _PLAN_OF = {
     **_PLAN,
@@ -244,6 +272,8 @@ def _rule(model: type[Model], actor: Actor, action: Action) -> Q:
         staff = in_org if actor.role in ("office", "leader") else _nothing()
         return staff | Q(public=True) if action == "view" else staff
     if action == "view":
+        if actor.role in ("office", "leader"):
+            return in_org | _shared_with_parent(model, actor, org_path)
         if actor.role == "unit" and model is Report:
             return in_org & (Q(unit_id=actor.unit_id) | Q(state__in=SHARED_REPORT_STATES))
         if actor.role == "unit" and model is ReportVersion:

@@ -108,6 +108,13 @@ ROWS: dict[str, Row] = {
     # The office's 公开审查 of a task: the office only; a POST without an action or a reason is
     # sent back to the page with a message, nothing marked.
     "task_disclosure": Row("ynnnnn", "ynnnnn"),
+    # The office's 保密审查 of a period before publishing (here the open Q4): a POST reads it too.
+    "period_disclosure": Row("ynnnnn", "ynnnnn"),
+    # A city over its districts (cityview/): the roll-up is its office's and leaders' (here the
+    # world's district itself, with no districts); sharing with the parent is the office's
+    # setting (a POST without an action: the page again, with a message).
+    "city_rollup": Row("ynnynn", "ynnynn", args=ORG),
+    "parent_sharing": Row("ynnnnn", "ynnnnn", args=ORG),
     # The office's year end (carry over, archive): a POST without an action carries nothing.
     "plan_year_end": Row("ynnnnn", "ynnnnn"),
     # Single sign-on is not configured in the tests: not found for everyone.

@@ -43,10 +43,12 @@ class ParentSharing(models.Model):
         return f"{self.organization} 向上级共享"
 
 
-def sharing_districts(parent_id: int | None) -> QuerySet[Organization]:
+def sharing_districts(parent_id: int | None) -> QuerySet[Organization, int]:
     """The children of `parent_id` that share with it now (ids, as a subquery)."""
     in_force = ParentSharing.objects.filter(organization=OuterRef("pk"), ended_at__isnull=True)
-    return Organization.objects.filter(Exists(in_force), parent_id=parent_id).values("pk")
+    return Organization.objects.filter(Exists(in_force), parent_id=parent_id).values_list(
+        "pk", flat=True
+    )
 
 
 def shares_with_parent(organization: Organization) -> bool:

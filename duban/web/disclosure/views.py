@@ -1,5 +1,6 @@
 """The office's 公开审查 of one task: mark it, or one of its reports, 不宜公开 with a reason; lift
-a mark. Thin: the gate (access.py, action "publish": the office), a service, the page again."""
+a mark; and the 保密审查 of a period before it is published: what will become public.
+Thin: the gate (access.py, action "publish": the office), a service or a selector, the page."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from duban.web.access import actor_of, get_or_deny
-from duban.web.disclosure import selectors, services
+from duban.web.disclosure import review, selectors, services
 from duban.web.disclosure.models import Withholding
-from duban.web.plans.models import Report, Task
+from duban.web.plans.models import Period, Report, Task
 from duban.web.plans.views import deny_anonymous
 
 
@@ -75,3 +76,20 @@ def _id(request: HttpRequest) -> int:
     if not (raw.isascii() and raw.isdigit()) or len(raw) > 10:
         raise Http404
     return int(raw)
+
+
+def period_disclosure(request: HttpRequest, period_id: int) -> HttpResponse:
+    """保密审查: exactly what publishing the period makes public, and what stays out (a GET; a
+    POST reads the same). The publish confirmation links here and this page back to it."""
+    periods = Period.objects.select_related("plan__organization")
+    try:
+        period = get_or_deny(periods, request.user, "publish", pk=period_id)
+    except Http404 as exc:
+        return deny_anonymous(request, exc)
+    ctx = {
+        "period": period,
+        "plan": period.plan,
+        "review": review.period_review(period),
+        "actor": actor_of(request.user),
+    }
+    return render(request, "disclosure/period.html", ctx)
