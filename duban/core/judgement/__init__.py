@@ -6,10 +6,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from duban.core.indicators.actuals import ESTIMATE
-from duban.core.indicators.targets import TargetIndicator, target_indicators
+from duban.core.indicators.targets import target_indicators
 from duban.core.judgement.columns import (
     column_figures,
     column_matches,
@@ -31,21 +29,29 @@ from duban.core.judgement.flags import (
     unlisted_reporter_flags,
     vague_flags,
 )
+from duban.core.judgement.indicator import (
+    by_milestone,
+    indicator_judgement,
+    judge_indicator,
+    milestone_judgement,
+)
 from duban.core.judgement.match import Match, ReportedActual, match_indicators, reported_actuals
-from duban.core.judgement.milestones import MilestoneEvidence, milestone_evidence
+from duban.core.judgement.milestones import milestone_evidence
 from duban.core.judgement.output import judgement_to_dict
+from duban.core.judgement.results import (
+    ActualEvidence,
+    IndicatorJudgement,
+    PlanJudgement,
+    TaskJudgement,
+)
 from duban.core.judgement.tolerances import DEFAULT_TOLERANCES, Tolerances
 from duban.core.judgement.verdicts import (
     ALL_DONE,
     BLOCKED,
     ONGOING,
-    Facts,
-    IndicatorVerdict,
     TaskFacts,
     Verdict,
-    indicator_facts,
     indicator_sentence,
-    indicator_verdict,
     is_blocked,
     is_done,
     parts,
@@ -53,7 +59,7 @@ from duban.core.judgement.verdicts import (
     task_verdict,
 )
 from duban.core.model import Period, Plan, Task
-from duban.core.schedule import Schedule, task_schedule
+from duban.core.schedule import task_schedule
 from duban.core.units import GENERAL, Registry
 
 __all__ = [
@@ -68,66 +74,6 @@ __all__ = [
     "judge_task",
     "judgement_to_dict",
 ]
-
-
-@dataclass(frozen=True)
-class ActualEvidence:
-    """The figure an indicator was judged on, and where it is written."""
-
-    value: float
-    unit: str
-    scope: str
-    reporter: str | None
-    quote: str
-    report_index: int  # which of the task's reports
-    start: int  # offsets of the quote in that report's text
-    end: int
-
-
-@dataclass(frozen=True)
-class IndicatorJudgement:
-    metric: str
-    kind: str
-    comparator: str
-    value: float
-    unit: str
-    verdict: IndicatorVerdict
-    actual: ActualEvidence | None
-    explanation: str
-    project: str = ""  # the project a project table names before the metric
-    # actual ÷ target for amounts, both in base units (万/亿 and shares applied); None for
-    # growth, level and upper-bound targets and where no figure was matched. Pages, exports
-    # and the API read this; none of them divides on its own.
-    completion: float | None = None
-    schedule_share: float | None = None  # 序时: the share of the target due by the period
-    source: str = "text"  # where the actual came from: text | column | milestone
-    schedule: str = "year"  # the schedule used: year (m/12) | deadline | span
-
-
-@dataclass(frozen=True)
-class TaskJudgement:
-    seq: int
-    verdict: Verdict
-    explanation: str
-    indicators: tuple[IndicatorJudgement, ...] = ()
-    flags: tuple[Flag, ...] = ()
-    judged: bool = True  # False: the document has no progress to judge (a decomposition plan)
-    # The document's own status columns of the period as written (是否达序：否), None when none;
-    # shown beside the verdict, a disagreement is a flag (status_disagrees).
-    document_status: str | None = None
-
-
-@dataclass(frozen=True)
-class PlanJudgement:
-    period: Period
-    tasks: tuple[TaskJudgement, ...] = ()
-    # "decomposition": a plan of who does what with no progress at all (任务分解方案), where
-    # nothing is judged; `notice` says so in one sentence.
-    kind: str = "progress"
-    notice: str = ""
-
-    def task(self, seq: int) -> TaskJudgement:
-        return next(t for t in self.tasks if t.seq == seq)
 
 
 DEFAULT_PERIOD = Period("全年", 12)
@@ -179,39 +125,12 @@ def judge_plan(
     )
 
 
-def _indicator_judgement(
-    ind: TargetIndicator,
-    verdict: IndicatorVerdict,
-    evidence: ActualEvidence | None,
-    sentence: str,
-    facts: Facts | None = None,
-    schedule: Schedule | None = None,
-    source: str = "text",
-) -> IndicatorJudgement:
-    completion = facts.ratio if facts is not None and facts.kind == "amount" else None
-    return IndicatorJudgement(
-        ind.metric,
-        ind.kind,
-        ind.comparator,
-        ind.value,
-        ind.unit,
-        verdict,
-        evidence,
-        sentence,
-        ind.project,
-        completion=completion,
-        schedule_share=schedule.share if schedule is not None else None,
-        source=source,
-        schedule=schedule.basis if schedule is not None else "year",
-    )
-
-
 def _nothing_to_judge(plan: Plan) -> PlanJudgement:
     period = plan.period or NO_PROGRESS_PERIOD
     tasks = []
     for task in plan.tasks:
         indicators = tuple(
-            _indicator_judgement(
+            indicator_judgement(
                 ind,
                 "unknown",
                 None,
@@ -261,12 +180,12 @@ def judge_task(
     for i, match in from_columns.items():
         matches[i] = match
     judged = [
-        _judge_indicator(ind, match, m, schedule, tolerances, i in from_columns)
+        judge_indicator(ind, match, m, schedule, tolerances, i in from_columns)
         for i, (ind, match) in enumerate(zip(indicators, matches, strict=True))
     ]
     if columns.share is not None and not from_columns:
         ind, match = whole_task_indicator(columns, task)
-        judged.append(_judge_indicator(ind, match, m, schedule, tolerances, True))
+        judged.append(judge_indicator(ind, match, m, schedule, tolerances, True, whole=True))
     milestone = milestone_evidence(task, period)
     all_parts = [p for r in task.reports for _, p in parts(r.text)]
     blocked = [p for p in all_parts if is_blocked(p)]
@@ -286,8 +205,8 @@ def judge_task(
     verdict = task_verdict(facts) if evidence else "in_progress"
     said = explanation(task, verdict, judged, blocked, all_parts)
     if milestone is not None:
-        verdict, said = _by_milestone(milestone, verdict)
-        judged.insert(0, _milestone_judgement(milestone, schedule))
+        verdict, said = by_milestone(milestone, verdict)
+        judged.insert(0, milestone_judgement(milestone, schedule))
     flags = _flags(task, period, previous, thresholds, matches, figures, verdict, units)
     flags += status_flags(task, period, verdict)
     flags += list(reused)
@@ -301,53 +220,6 @@ def judge_task(
         tuple(judged),
         tuple(flags),
         document_status=document_status(task, period),
-    )
-
-
-def _judge_indicator(
-    ind: TargetIndicator,
-    match: Match,
-    m: int,
-    schedule: Schedule,
-    tolerances: Tolerances,
-    from_column: bool,
-) -> IndicatorJudgement:
-    facts = indicator_facts(ind, match, schedule.share, tolerances)
-    verdict, words = indicator_verdict(facts)
-    evidence = None
-    scope = ""
-    if match.found is not None:
-        a, f = match.found.actual, match.found
-        scope = a.scope or f"1-{m}月"
-        evidence = ActualEvidence(
-            a.value, a.unit, scope, f.reporter, a.clause, f.report_index, a.start, a.end
-        )
-    said = schedule.words if schedule.basis != "year" else ""
-    sentence = indicator_sentence(ind, match, facts, words, scope, said)
-    source = "column" if from_column else "text"
-    return _indicator_judgement(ind, verdict, evidence, sentence, facts, schedule, source)
-
-
-def _by_milestone(milestone: MilestoneEvidence, verdict: Verdict) -> tuple[Verdict, str]:
-    """形象进度 decides: met is on schedule (completed when the rest says so), not met behind."""
-    if not milestone.met:
-        return "behind", milestone.sentence
-    return ("completed" if verdict == "completed" else "on_schedule"), milestone.sentence
-
-
-def _milestone_judgement(milestone: MilestoneEvidence, schedule: Schedule) -> IndicatorJudgement:
-    return IndicatorJudgement(
-        "形象进度",
-        "milestone",
-        ">=",
-        1.0,
-        "",
-        "on_schedule" if milestone.met else "behind",
-        None,
-        milestone.sentence,
-        schedule_share=schedule.share,
-        source="milestone",
-        schedule=schedule.basis,
     )
 
 

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from duban.core.judgement.results import IndicatorJudgement
 from duban.core.judgement.verdicts import ALL_DONE, LABELS
 from duban.core.model import Task
-
-if TYPE_CHECKING:
-    from duban.core.judgement import IndicatorJudgement
 
 
 def explanation(

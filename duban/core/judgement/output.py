@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from duban.core.judgement.results import IndicatorJudgement, PlanJudgement
 from duban.core.schedule import schedule_share
-
-if TYPE_CHECKING:
-    from duban.core.judgement import IndicatorJudgement, PlanJudgement
 
 
 def _indicator(i: IndicatorJudgement) -> dict[str, Any]:
