@@ -1,11 +1,12 @@
 """One reporter's editor GET and submission, in process: queries and time, optionally cProfile.
 
-    python scripts/profile_submit.py [--n 30] [--queries] [--profile submit|editor]
+    python scripts/profile_submit.py [--n 30] [--queries] [--profile submit|editor|my]
 
 No HTTP and no server: Django's test client against a temporary SQLite database (or
 DATABASE_URL's scratch PostgreSQL database `duban_profile`), set up as `make load` does (the
 example imported, 2021 Q4 opened, one unit reporter with a database session). Each slot of the
-reporter's unit is opened in the editor and submitted once; figures are medians over the slots.
+reporter's unit is opened in the editor and submitted once, then `/my/` is opened (where the
+submission lands, as the rush does); figures are medians over the slots, wall and CPU time.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--n", type=int, default=30, help="slots to submit (at most the unit's)")
     parser.add_argument("--queries", action="store_true", help="print one request's SQL")
-    parser.add_argument("--profile", choices=["submit", "editor"], help="cProfile this request")
+    parser.add_argument(
+        "--profile", choices=["submit", "editor", "my"], help="cProfile this request"
+    )
     args = parser.parse_args()
     _setup(args.db)
 
@@ -94,19 +97,25 @@ def main() -> None:
         Report.objects.filter(period=period, unit=unit).order_by("pk").values_list("pk", flat=True)
     )[: args.n]
 
-    times: dict[str, list[float]] = {"editor": [], "submit": []}
-    counts: dict[str, list[int]] = {"editor": [], "submit": []}
+    kinds = ("editor", "submit", "my")
+    times: dict[str, list[float]] = {k: [] for k in kinds}
+    cpu: dict[str, list[float]] = {k: [] for k in kinds}
+    counts: dict[str, list[int]] = {k: [] for k in kinds}
     profiler = cProfile.Profile()
     for i, pk in enumerate(slots):
         report = Report.objects.get(pk=pk)
-        for kind in ("editor", "submit"):
+        for kind in kinds:
             profiled = args.profile == kind and i > 0  # the first request warms caches
             with CaptureQueriesContext(connection) as queries:
                 start = time.perf_counter()
+                start_cpu = time.process_time()
                 if profiled:
                     profiler.enable()
                 if kind == "editor":
                     response = client.get(f"/reports/{pk}/edit/")
+                    expected = 200
+                elif kind == "my":
+                    response = client.get("/my/")
                     expected = 200
                 else:
                     response = client.post(
@@ -121,19 +130,22 @@ def main() -> None:
                 if profiled:
                     profiler.disable()
                 elapsed = (time.perf_counter() - start) * 1000
+                elapsed_cpu = (time.process_time() - start_cpu) * 1000
             if response.status_code != expected:
                 sys.exit(f"{kind} {pk}: answered {response.status_code}")
             if i > 0:
                 times[kind].append(elapsed)
+                cpu[kind].append(elapsed_cpu)
                 counts[kind].append(len(queries))
             if args.queries and i == 1:
                 print(f"--- {kind}: {len(queries)} queries")
                 for q in queries.captured_queries:
                     print("  ", q["sql"][:160] if kind == "submit" else q["sql"])
     print(f"{connection.vendor}: unit {unit.name}, {len(slots)} slots (the first is a warm-up)")
-    for kind in ("editor", "submit"):
+    for kind in kinds:
         print(
             f"  {kind:6s} median {statistics.median(times[kind]):6.1f} ms, "
+            f"CPU {statistics.median(cpu[kind]):6.1f} ms, "
             f"min {min(times[kind]):6.1f} ms, queries {sorted(set(counts[kind]))}"
         )
     if args.profile:

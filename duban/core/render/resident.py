@@ -126,7 +126,7 @@ class ResidentConverter:
             stderr=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
         self._client = subprocess.Popen(
-            [self.python, str(CLIENT), pipe],
+            [self.python, str(CLIENT), pipe, str(self._soffice.pid)],
             env=env, cwd=work, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, text=True, encoding="utf-8", start_new_session=True,
         )  # fmt: skip

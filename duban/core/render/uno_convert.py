@@ -1,7 +1,7 @@
 """The client half of the resident converter: run by the *system* Python, which has Debian's
 python3-uno (the project's own Python does not), never imported by duban.
 
-`/usr/bin/python3 uno_convert.py PIPE_NAME` connects to a LibreOffice listening on
+`/usr/bin/python3 uno_convert.py PIPE_NAME [SOFFICE_PGID]` connects to a LibreOffice listening on
 `--accept=pipe,name=PIPE_NAME;urp;` (retrying while it starts), prints `ready`, then reads one
 request per line on stdin — `SRC_PATH<TAB>OUT_PATH` — converts SRC (a .docx) to a PDF at OUT
 and answers one line: `ok`, `error <one line>`, or `gone <why>` when the bridge to LibreOffice
@@ -12,8 +12,12 @@ Only the standard library and uno: this file must run without duban's dependenci
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -61,7 +65,29 @@ def convert(uno: Any, desktop: Any, src: str, out: str) -> None:
         doc.close(True)
 
 
+def guard(soffice_group: int) -> None:
+    """End LibreOffice's process group when this client ends or its parent dies (reparented:
+    the parent pid changes), so a worker killed outright leaves no LibreOffice behind."""
+    parent = os.getppid()
+
+    def end() -> None:
+        with contextlib.suppress(OSError):
+            os.killpg(soffice_group, signal.SIGKILL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        end()
+        os._exit(BRIDGE_GONE)
+
+    atexit.register(end)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))  # atexit runs then too
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) > 2:
+        guard(int(argv[2]))
     import uno  # type: ignore[import-not-found]  # Debian python3-uno, the system Python's
 
     bridge_gone: tuple[type[BaseException], ...]

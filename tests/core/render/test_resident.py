@@ -7,6 +7,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -103,6 +104,32 @@ def test_stopping_ends_libreoffice(converter):
         time.sleep(0.1)
     assert living(pid) == []
     assert converter.soffice_pid is None
+
+
+OWNER = """
+import sys, time
+from duban.core.render.resident import ResidentConverter
+conv = ResidentConverter()
+conv.start()
+print(conv.soffice_pid, flush=True)
+time.sleep(120)
+"""
+
+
+def test_an_owner_killed_outright_leaves_no_libreoffice_behind():
+    owner = subprocess.Popen([sys.executable, "-c", OWNER], stdout=subprocess.PIPE, text=True)
+    try:
+        group = int(owner.stdout.readline())
+        assert living(group) != []
+        owner.kill()  # SIGKILL: no worker_stopping, no stop()
+        owner.wait()
+        deadline = time.monotonic() + 10
+        while living(group) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert living(group) == []
+    finally:
+        owner.kill()
+        owner.wait()
 
 
 def living(group: int) -> list[str]:
