@@ -18,6 +18,8 @@ A unit's contacts for notices are kept by the office and by that unit's reporter
 Background jobs (exports, reading an upload) are followed by the office and leaders of their
 organization; the making of a published document by anyone.
 A superuser acts as the office of every organization.
+A unit reporter withdraws (撤回) its own unit's submissions of an open period; the round's
+service (rounds.services.report_withdraw) refuses one the office has reviewed.
 
 The Django admin goes through this gate too (duban/web/admin.py): the rows it lists, the
 choices of every foreign key and the ids typed into raw-id fields are all `restrict`ed.
@@ -68,6 +70,7 @@ Action = Literal[
     "view",
     "change",
     "submit",
+    "withdraw",  # a unit takes back its submission before review (the service checks the state)
     "review",
     "publish",
     "open_round",
@@ -285,6 +288,8 @@ def _rule(model: type[Model], actor: Actor, action: Action) -> Q:
         return in_org
     if actor.role == "unit" and action == "contacts" and model is Unit:  # its own notices' contacts
         return in_org & Q(pk=actor.unit_id)
+    if actor.role == "unit" and action == "withdraw" and model is Report:
+        return in_org & Q(unit_id=actor.unit_id, period__state=Period.State.OPEN)
     if actor.role == "unit" and action in ("change", "submit") and model is Report:
         return in_org & Q(
             unit_id=actor.unit_id, period__state=Period.State.OPEN, state__in=EDITABLE_REPORT_STATES

@@ -85,8 +85,9 @@ def write_and_submit(page, base: str, text: str, seq: int = 1) -> None:
 
 
 def accept(page, unit: str) -> None:
-    page.locator("#queue article").filter(has_text=unit).locator("button[value=accept]").click()
-    page.wait_for_url(re.compile(r"/rounds/\d+/"))
+    """Accept from the review queue: answered in place, the next report loaded."""
+    page.locator("#queue-body article").filter(has_text=unit).locator("button.accept").click()
+    page.wait_for_selector(f"#queue-done:has-text('已通过') >> text={unit}")
 
 
 def test_it_runs_a_whole_round_from_opening_to_closing(live_server, page, people, artifacts):
@@ -134,12 +135,13 @@ def test_it_runs_a_whole_round_from_opening_to_closing(live_server, page, people
     login(page, base, "office")
     page.goto(f"{base}/rounds/{q4.pk}/")
     shot("office-round")
-    queue = page.locator("#queue article")
+    page.click("#queue-link")
+    queue = page.locator("#queue-body article")
     late = queue.filter(has_text="底阁镇")
     assert "逾期" in late.inner_text()
     late.locator("input[name=comment]").fill("请补充同比增幅。")
-    late.locator("button[value=return]").click()
-    page.wait_for_url(re.compile(r"/rounds/\d+/"))
+    late.locator("button.return").click()
+    page.wait_for_selector("#queue-done:has-text('已退回')")
     accept(page, "区发改局")
     page.goto(f"{base}/rounds/{q4.pk}/reminders/")
     shot("office-reminders")
@@ -154,9 +156,11 @@ def test_it_runs_a_whole_round_from_opening_to_closing(live_server, page, people
 
     # The office accepts it and closes the round.
     login(page, base, "office")
-    page.goto(f"{base}/rounds/{q4.pk}/")
+    page.goto(f"{base}/rounds/{q4.pk}/queue/")
     accept(page, "底阁镇")
-    page.click("button:has-text('结束本轮填报')")
+    page.goto(f"{base}/rounds/{q4.pk}/")
+    page.click("#close-round")
+    page.click("#confirm-close")
     page.wait_for_selector("text=已结束，进展已冻结")
 
     # The plan shows the Q4 texts; the Q3 texts are unchanged.

@@ -74,8 +74,18 @@ ROWS: dict[str, Row] = {
     "round_new": Row("ynnnnn", "ynnnnn"),
     "round": Row("ynnynn", "ynnynn"),
     "reminders": Row("ynnynn", "ynnynn"),
-    "round_close": Row("xxxxxx", "ynnnnn"),
-    "period_publish": Row("xxxxxx", "ynnnnn"),
+    # The guarded steps: GET (or a POST without `confirm`) shows the counts and asks; the
+    # office's publish of the open Q4 shows why it is refused.
+    "round_close": Row("ynnnnn", "ynnnnn"),
+    "period_publish": Row("ynnnnn", "ynnnnn"),
+    # 撤回发布 of the published Q3: a POST without a reason is refused in place (400).
+    "period_unpublish": Row("ynnnnn", "vnnnnn", args=PUBLISHED),
+    # A unit's 撤回 of its submission: the submitted report is 区财政局's, so 区发改局's reporter
+    # is denied like any other unit; the office passes the gate (the service then withdraws).
+    "report_withdraw": Row("xxxxxx", "ynnnnn", args=SUBMITTED),
+    # The review queue and its batch accept (nothing picked: back to the queue): the office.
+    "review_queue": Row("ynnnnn", "ynnnnn"),
+    "queue_accept": Row("xxxxxx", "ynnnnn"),
     # The office's own verdict and its light thresholds: the office only; leaders read them.
     "verdict_override": Row(
         "xxxxxx",

@@ -145,12 +145,15 @@ def test_it_lists_units_with_missing_reports_as_text_and_csv(world, october, as_
 def test_it_freezes_reports_when_the_round_is_closed(world, october, as_user):
     report = slot(october.period, "区发改局")
     submit(as_user(world.users["unit_a"]), slot(october.period, "区发改局", 1), NEW_TEXT_A)
-    as_user(world.users["office"]).post(f"/rounds/{october.period.pk}/close/")
+    as_user(world.users["office"]).post(f"/rounds/{october.period.pk}/close/", {"confirm": "1"})
     october.period.refresh_from_db()
     assert october.period.state == "closed"
     unit_a = as_user(world.users["unit_a"])
     empty = slot(october.period, "区发改局")
-    assert unit_a.get(f"/reports/{empty.pk}/edit/").status_code == 403
+    frozen = unit_a.get(f"/reports/{empty.pk}/edit/")  # the submitted text, read only
+    assert frozen.status_code == 200
+    assert "<textarea" not in frozen.content.decode()
+    assert 'id="withdraw"' not in frozen.content.decode()
     # Refused; the unit's text comes back on a page (and is kept for the office), not saved.
     late = submit(unit_a, empty, "结束后补报")
     assert late.status_code == 409 and "本轮填报已结束，不能再修改" in late.content.decode()
@@ -182,11 +185,11 @@ def test_it_lets_only_the_office_open_review_and_close(world, october, as_user, 
     assert (
         client.post(
             f"/plans/{world.plan.pk}/rounds/new/",
-            {"label": "11月", "end_month": 11, "kind": "month"},
+            {"label": "11月", "end_month": 11, "kind": "month", "deadline": "2021-12-05"},
         ).status_code
         == 403
     )
-    assert client.post(f"/rounds/{october.period.pk}/close/").status_code == 403
+    assert client.post(f"/rounds/{october.period.pk}/close/", {"confirm": "1"}).status_code == 403
     report = slot(october.period, "区发改局")
     assert client.post(f"/reports/{report.pk}/review/", {"decision": "accept"}).status_code == 403
 
@@ -233,7 +236,7 @@ def test_it_writes_every_step_to_the_audit_log(world, october, as_user):
     submit(as_user(world.users["unit_a"]), report, NEW_TEXT_A)
     office = as_user(world.users["office"])
     office.post(f"/reports/{report.pk}/review/", {"decision": "accept"})
-    office.post(f"/rounds/{october.period.pk}/close/")
+    office.post(f"/rounds/{october.period.pk}/close/", {"confirm": "1"})
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {
         "round_open",
@@ -308,7 +311,8 @@ def test_it_shows_the_periods_milestone_and_records_the_reviewers_judgement(
     submit(unit_a, report, NEW_TEXT_A)
     office = as_user(world.users["office"])
     assert (
-        "完成全年固定资产投资的85%" in office.get(f"/rounds/{october.period.pk}/").content.decode()
+        "完成全年固定资产投资的85%"
+        in office.get(f"/rounds/{october.period.pk}/queue/").content.decode()
     )
     office.post(
         f"/reports/{report.pk}/review/",

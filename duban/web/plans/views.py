@@ -6,14 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from duban.web.access import actor_of, can, get_or_deny
 from duban.web.orgs.models import Unit
 from duban.web.params import BadParameter, query_int
 from duban.web.plans import selectors
 from duban.web.plans.models import Period, Plan, Report, Task
-from duban.web.rounds import services as rounds
 
 
 def _context(request: HttpRequest, plan: Plan, **extra) -> dict:
@@ -134,18 +132,6 @@ def report_page(request: HttpRequest, report_id: int) -> HttpResponse:
         can_edit=can(request.user, "change", report),
     )
     return render(request, "plans/report.html", ctx)
-
-
-@require_POST
-def period_publish(request: HttpRequest, period_id: int) -> HttpResponse:
-    period = get_or_deny(Period.objects.all(), request.user, "publish", pk=period_id)
-    try:
-        rounds.period_publish(period, actor=request.user)
-    except rounds.RoundError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"{period} 已公开。")
-    return redirect(f"/plans/{period.plan_id}/?period={period.pk}")
 
 
 def plan_year_end(request: HttpRequest, plan_id: int) -> HttpResponse:

@@ -141,3 +141,43 @@ def text_diff(old: str, new: str) -> list[tuple[str, str]]:
         if b2 > b1:
             out.append(("ins", new[b1:b2]))
     return out
+
+
+@dataclass(frozen=True)
+class RoundCounts:
+    """What a closing or a publication leaves behind: reports by state, for the confirmation."""
+
+    by_state: dict[str, int]
+
+    @property
+    def waiting(self) -> int:
+        """已报送, not yet reviewed."""
+        return self.by_state.get(Report.State.SUBMITTED, 0)
+
+    @property
+    def never_filed(self) -> int:
+        """未填报: not a word written."""
+        return self.by_state.get(Report.State.EMPTY, 0)
+
+    @property
+    def unfinished(self) -> int:
+        """草稿 and 已退回: written, not (again) submitted."""
+        return self.by_state.get(Report.State.DRAFT, 0) + self.by_state.get(
+            Report.State.RETURNED, 0
+        )
+
+    @property
+    def accepted(self) -> int:
+        return self.by_state.get(Report.State.ACCEPTED, 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_state.values())
+
+
+def round_counts(period: Period) -> RoundCounts:
+    """The period's reports counted by state (the office's confirmation pages: it sees all)."""
+    from django.db.models import Count
+
+    rows = period.reports.values("state").annotate(n=Count("id")).order_by()
+    return RoundCounts({r["state"]: r["n"] for r in rows})

@@ -277,6 +277,9 @@ def round_close(period: Period, *, actor) -> Period:
     return closed
 
 
+OPEN_NOT_PUBLISHED = "本轮填报尚未结束，请先结束填报再公开"
+
+
 def period_publish(period: Period, *, actor) -> Period:
     """Make a closed period's accepted reports readable by anyone (公开); an open round is
     refused (its units are still writing, and their editors would fail)."""
@@ -284,29 +287,101 @@ def period_publish(period: Period, *, actor) -> Period:
         period,
         to=Period.State.PUBLISHED,
         source=Period.State.CLOSED,
-        refused="本轮填报尚未结束，请先结束填报再公开",
+        refused=OPEN_NOT_PUBLISHED,
         action="period_publish",
         actor=actor,
     )
 
 
+def period_unpublish(period: Period, *, reason: str, actor) -> Period:
+    """Withdraw a publication (撤回发布): the period goes back to closed, so the gate's public
+    reads (pages, search, the public documents' jobs) no longer find it; the reason is kept in
+    the audit event. The public files already made are unlinked and their jobs made private."""
+    reason = reason.strip()
+    if not reason:
+        raise RoundError("撤回发布时请写明原因")
+    with transaction.atomic():
+        moved = _period_move(
+            period,
+            to=Period.State.CLOSED,
+            source=Period.State.PUBLISHED,
+            refused="本期尚未公开，无需撤回",
+            action="period_unpublish",
+            actor=actor,
+            reason=reason[:500],
+            again_refused=True,
+        )
+        _unlink_public_files(moved)
+    return moved
+
+
+def _unlink_public_files(period: Period) -> None:
+    """The published documents made of the period: made private, their stored files deleted
+    (a job's key holds the period's state, so the next publication makes new ones)."""
+    from django.core.files.storage import default_storage
+
+    from duban.web.jobs.models import Job
+
+    jobs = Job.objects.filter(kind="export", public=True, params__period=period.pk)
+    stored = [name for job in jobs if (name := (job.result or {}).get("file"))]
+    jobs.update(public=False)
+
+    def unlink() -> None:
+        for name in stored:
+            default_storage.delete(name)
+
+    transaction.on_commit(unlink)  # a rolled-back withdrawal keeps its files
+
+
+def report_withdraw(report: Report, *, actor) -> Report:
+    """A unit takes back its submission (撤回) before the office has reviewed it: the report is
+    a draft again, its text kept, and may be submitted anew (late after the deadline)."""
+    with transaction.atomic():
+        current = report_locked(report.pk, lock_period=True)
+        if current.period.state != Period.State.OPEN:
+            raise RoundError("本轮填报已结束，不能再撤回")
+        if current.state in (Report.State.ACCEPTED, Report.State.RETURNED):
+            raise RoundError("督查室已审核，不能再撤回")
+        if current.state != Report.State.SUBMITTED:
+            raise RoundError("该进展未报送或已撤回，无需撤回")
+        before = snapshot(current)
+        current.state = Report.State.DRAFT
+        current.version += 1  # a state change is a version too
+        current.save()
+        report_version(current, actor).save()
+        audit_record(
+            "report_withdraw", current, actor=actor, before=before, after=snapshot(current)
+        )
+    return current
+
+
 def _period_move(
-    period: Period, *, to: str, source: str, refused: str, action: str, actor
+    period: Period,
+    *,
+    to: str,
+    source: str,
+    refused: str,
+    action: str,
+    actor,
+    reason: str = "",
+    again_refused: bool = False,
 ) -> Period:
     """One step of a period's life (open → closed → published), under the period's lock, with
     its audit event. A period already where the step leads is left alone and nothing is
-    recorded (a second click, or two at once); from any state but `source` the step is refused.
+    recorded (a second click, or two at once) unless `again_refused`; from any state but
+    `source` the step is refused.
     """
     with transaction.atomic():
         current = Period.objects.select_for_update().get(pk=period.pk)
-        if current.state == to:
+        if current.state == to and not again_refused:
             return current
         if current.state != source:
             raise RoundError(refused)
         before = snapshot(current)
         current.state = to
         current.save(update_fields=["state"])
-        audit_record(action, current, actor=actor, before=before, after=snapshot(current))
+        after = {**snapshot(current), **({"reason": reason} if reason else {})}
+        audit_record(action, current, actor=actor, before=before, after=after)
     return current
 
 

@@ -21,7 +21,7 @@ from duban.web.plans import selectors as plan_selectors
 from duban.web.plans.models import REPORT_TEXT_MAX_CHARS, Period, Plan, Report, ReportVersion
 from duban.web.plans.services import ReportLocked, StaleReport, report_save
 from duban.web.plans.views import deny_anonymous
-from duban.web.rounds import selectors, services
+from duban.web.rounds import guards, queue, selectors, services
 from duban.web.rounds.opening import opening_plan
 from duban.web.rounds.writes import report_to_write
 
@@ -88,6 +88,11 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
         return deny_anonymous(request, exc)
     except ReportLocked as locked:
         return _refused(request, locked)
+    except PermissionDenied:
+        own = guards.own_report(request, report_id)  # submitted: its text, and 撤回 until reviewed
+        if own is None:
+            raise
+        return guards.submitted_page(request, own)
     previous = services.previous_report(report)
     initial_text = report.text or (previous.text if previous else "")
     form = EditorForm(
@@ -173,8 +178,11 @@ class RoundForm(forms.Form):
     label = forms.CharField(label="名称", initial="第四季度", max_length=50)
     end_month = forms.IntegerField(label="截止月份", min_value=1, max_value=12, initial=12)
     kind = forms.ChoiceField(label="类型", choices=Period.Kind.choices, initial="quarter")
+    # Without a deadline nothing is ever late (逾期): a round needs one.
     deadline = forms.DateField(
-        label="报送截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="报送截止日期",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "请填写报送截止日期：没有截止日期，逾期无从判断"},
     )
 
 
@@ -214,14 +222,8 @@ def round_new(request: HttpRequest, plan_id: int) -> HttpResponse:
     return render(request, "rounds/new.html", ctx)
 
 
-def _period(request: HttpRequest, period_id: int, action: Action) -> Period:
-    return get_or_deny(
-        Period.objects.select_related("plan__organization"), request.user, action, pk=period_id
-    )
-
-
 def round_page(request: HttpRequest, period_id: int) -> HttpResponse:
-    period = _period(request, period_id, "oversee")
+    period = guards.period_for(request, period_id, "oversee")
     ctx = {
         "plan": period.plan,
         "period": period,
@@ -229,10 +231,10 @@ def round_page(request: HttpRequest, period_id: int) -> HttpResponse:
         "overview": selectors.round_overview(period, request.user),
         "states": Report.State.choices,
         "can_close": period.state == Period.State.OPEN and can(request.user, "close", period),
-        "queue": selectors.review_queue(period, request.user)
-        if can(request.user, "review", period)
-        else [],
+        "can_review": can(request.user, "review", period),
+        "can_publish": can(request.user, "publish", period),
     }
+    ctx["queue"] = selectors.review_queue(period, request.user) if ctx["can_review"] else []
     # Lights of the tasks each unit leads, for the office and leaders (the page's only readers).
     from duban.web.dashboard.verdicts import period_judgement
     from duban.web.verdicts.selectors import led_tasks
@@ -255,10 +257,11 @@ def report_review(request: HttpRequest, report_id: int) -> HttpResponse:
         if judged in ("met", "not_met")
         else None
     )
+    decision = request.POST.get("decision")
     try:
-        if request.POST.get("decision") == "accept":
+        if decision == "accept":
             services.report_accept(report, actor=request.user, milestone=milestone)
-        elif request.POST.get("decision") == "return":
+        elif decision == "return":
             services.report_return(
                 report,
                 comment=request.POST.get("comment", ""),
@@ -268,12 +271,17 @@ def report_review(request: HttpRequest, report_id: int) -> HttpResponse:
         else:
             raise PermissionDenied
     except services.RoundError as exc:
+        if "queue" in request.POST:
+            return queue.queue_answer(request, report, error=str(exc))
         messages.error(request, str(exc))
+    else:
+        if "queue" in request.POST:
+            return queue.queue_answer(request, report, done=queue.decided(report, decision))
     return redirect(reverse("round", args=[report.period_id]) + "#queue")
 
 
 def reminders_page(request: HttpRequest, period_id: int) -> HttpResponse:
-    period = _period(request, period_id, "oversee")
+    period = guards.period_for(request, period_id, "oversee")
     items = selectors.reminders(period, request.user)
     if request.GET.get("format") == "csv":
         rows = [[i.unit, "、".join(map(str, i.tasks)), len(i.tasks)] for i in items]
@@ -291,17 +299,6 @@ def reminders_page(request: HttpRequest, period_id: int) -> HttpResponse:
         "notice": selectors.reminder_notice(period, items),
     }
     return render(request, "rounds/reminders.html", ctx)
-
-
-@require_POST
-def round_close(request: HttpRequest, period_id: int) -> HttpResponse:
-    period = _period(request, period_id, "close")
-    try:
-        services.round_close(period, actor=request.user)
-        messages.success(request, f"{period} 已结束，进展已冻结。")
-    except services.RoundError as exc:
-        messages.error(request, str(exc))
-    return redirect("round", period_id=period.pk)
 
 
 def report_diff(request: HttpRequest, report_id: int) -> HttpResponse:

@@ -44,7 +44,7 @@ def test_publishing_twice_publishes_once_and_logs_once(world, as_user):
     again = period_publish(world.q3, actor=world.users["office"])
     assert again.state == "published"
     client = as_user(world.users["office"])
-    assert client.post(f"/periods/{world.q3.pk}/publish/").status_code == 302
+    assert client.post(f"/periods/{world.q3.pk}/publish/", {"confirm": "1"}).status_code == 302
     assert _publish_events(world.q3) == 1
 
 
