@@ -36,8 +36,6 @@ class BulletinInfo:
     office: str | None = None
     series: str | None = None  # the masthead's series as the office set it (else the template's)
     addressees: str | None = None  # 主送 as the office set it (else worded from its level)
-    series: str | None = None  # the masthead's series as the office set it (else the template's)
-    addressees: str | None = None  # 主送 as the office set it (else worded from its level)
     basis_no: str = "见年初任务分解文件"
     late_units: tuple[str, ...] = ()  # known from the reporting round, not from the document
     # 未报送 units (unit → task numbers) where the caller judged them (the web, by its slots);

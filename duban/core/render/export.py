@@ -60,8 +60,6 @@ def export_bulletin(
     basis_no: str | None = None,
     series: str | None = None,
     addressees: str | None = None,
-    series: str | None = None,
-    addressees: str | None = None,
     template: Path | None = None,
     unit: str | None = None,
     judgement: PlanJudgementLike | None = None,
@@ -79,7 +77,6 @@ def export_bulletin(
     info = BulletinInfo(issue_no=issue_no, issued=day, office=office, missing=missing)
     if basis_no:
         info = replace(info, basis_no=basis_no)
-    info = replace(info, series=series, addressees=addressees)  # the office's own wording
     info = replace(info, series=series, addressees=addressees)  # the office's own wording
     judgement = judgement if judgement is not None else judge_if_available(plan)
     if unit:
