@@ -118,7 +118,9 @@ class Site:
             import psycopg
 
             with psycopg.connect(self.pg_url) as conn:
-                return conn.execute(query.replace("?", "%s"), params).fetchall()
+                cursor = conn.execute(query.replace("?", "%s"), params)
+                # an UPDATE has no rows to fetch (psycopg refuses; sqlite3 gives [])
+                return cursor.fetchall() if cursor.description is not None else []
         with sqlite3.connect(self.var / "duban.sqlite3", timeout=20) as conn:
             return conn.execute(query, params).fetchall()
 
