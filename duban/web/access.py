@@ -6,7 +6,8 @@ Roles (accounts.Membership):
 - unit: reads the plan; sees its own unit's reports in every state and other units' reports
   only once submitted or accepted; writes (change, submit) only its own unit's reports of an
   open period that are not yet submitted or accepted;
-- leader: reads everything in its organization, writes nothing;
+- leader: reads everything in its organization, writes nothing — but a report's evidence
+  (佐证材料) only when the office lets it (evidence.EvidenceReader);
 - anonymous (or a user with no role): only published periods — nothing else, not even task titles
   — and nothing of them the office marked 不宜公开 (disclosure/).
 A city over its districts (Organization.parent, cityview/): the city's office and leaders also
@@ -47,6 +48,7 @@ from duban.web.accounts.models import Membership
 from duban.web.audit.models import AuditEvent
 from duban.web.cityview.models import sharing_districts
 from duban.web.disclosure.models import withheld
+from duban.web.evidence.models import Attachment, EvidenceReader
 from duban.web.jobs.models import Job
 from duban.web.orgs.models import Organization, Unit
 from duban.web.plans.models import (
@@ -92,6 +94,7 @@ class Actor:
     role: RoleName
     organization_id: int | None = None
     unit_id: int | None = None
+    user_id: int | None = None
 
     @property
     def is_member(self) -> bool:
@@ -116,7 +119,9 @@ def actor_of(user) -> Actor:
 
         m = Membership.objects.filter(user=user).first()
         actor = (
-            Actor(cast(RoleName, m.role), m.organization_id, m.unit_id) if m else Actor("anonymous")
+            Actor(cast(RoleName, m.role), m.organization_id, m.unit_id, user.pk)
+            if m
+            else Actor("anonymous")
         )
     user._duban_actor = actor
     return actor
@@ -139,6 +144,7 @@ _ORG = {
     Membership: "organization",
     AuditEvent: "organization",
     Job: "organization",
+    Attachment: "report__period__plan__organization",
 }
 # The users of an organization are its members (Membership); read in _org_path, since the
 # user model is looked up from settings.
@@ -250,6 +256,7 @@ _PLAN_OF = {
     ReportVersion: "report__period__plan",
     Milestone: "task__plan",
     VerdictOverride: "task__plan",
+    Attachment: "report__period__plan",
 }
 
 
@@ -274,6 +281,8 @@ def _rule(model: type[Model], actor: Actor, action: Action) -> Q:
     if model is Job:  # background work: the office and leaders follow their organization's
         staff = in_org if actor.role in ("office", "leader") else _nothing()
         return staff | Q(public=True) if action == "view" else staff
+    if model is Attachment:  # evidence: read only; its writes are its report's (change)
+        return in_org & _evidence_reader(actor) if action == "view" else _nothing()
     if action == "view":
         if actor.role in ("office", "leader"):
             return in_org | _shared_with_parent(model, actor, org_path)
@@ -294,6 +303,21 @@ def _rule(model: type[Model], actor: Actor, action: Action) -> Q:
         return in_org & Q(
             unit_id=actor.unit_id, period__state=Period.State.OPEN, state__in=EDITABLE_REPORT_STATES
         )
+    return _nothing()
+
+
+def _evidence_reader(actor: Actor) -> Q:
+    """Who reads a report's evidence: the office, the report's own unit, a leader the office
+    named (EvidenceReader); never another unit, even of a submitted report."""
+    if actor.role == "office":
+        return Q()
+    if actor.role == "unit":
+        return Q(report__unit_id=actor.unit_id)
+    if actor.role == "leader" and actor.user_id and actor.organization_id:
+        granted = EvidenceReader.objects.filter(
+            user_id=actor.user_id, organization_id=actor.organization_id
+        )
+        return Q(Exists(granted))
     return _nothing()
 
 

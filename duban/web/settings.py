@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "duban.web.jobs",
     "duban.web.notices",
     "duban.web.disclosure",
+    "duban.web.evidence",
     "duban.web.cityview",
 ]
 

@@ -69,6 +69,14 @@ ROWS: dict[str, Row] = {
     "report_edit": Row("yynnnn", "yynnnn"),
     "report_autosave": Row("xxxxxx", "yynnnn"),
     "report_review": Row("xxxxxx", "ynnnnn", data={"decision": "accept"}, args=SUBMITTED),
+    # Evidence (佐证材料): the report's own unit and the office; a leader only when the office
+    # names it (no leader is named here); never another unit or anonymous. A file and its
+    # thumbnail answer a POST as a GET; an upload without a file asks for one, writing nothing.
+    "evidence_file": Row("yynnnn", "yynnnn"),
+    "evidence_thumbnail": Row("yynnnn", "yynnnn"),
+    "evidence_upload": Row("xxxxxx", "yynnnn"),
+    "evidence_remove": Row("xxxxxx", "yynnnn"),
+    "evidence_settings": Row("ynnnnn", "ynnnnn", args=ORG),
     "report_diff": Row("yynynn", "yynynn", query="?with=previous"),
     "my_tasks": Row("yyyyny", "yyyyny"),
     "round_new": Row("ynnnnn", "ynnnnn"),

@@ -73,6 +73,11 @@ def _objects(world) -> dict:
         job_id = export_request(world.q4, "table", "docx").pk
         run_pending()
     report = world.drafts["区发改局"]
+    attachment_id = None
+    if any("<id:attachment_id>" in route for route in ROUTES.values()):
+        from tests.web.evidence.conftest import evidence_photo
+
+        attachment_id = evidence_photo(world, report).pk
     return {
         "plan_id": world.plan.pk,
         "task_id": world.tasks[1].pk,
@@ -86,6 +91,7 @@ def _objects(world) -> dict:
         "seq": 1,
         "token_id": token_id,
         "job_id": job_id,
+        "attachment_id": attachment_id,
         "uidb64": "MQ",
         "token": "set-password",
         "object_id": world.plan.pk,

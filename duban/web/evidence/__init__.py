@@ -1,0 +1,1 @@
+"""佐证材料: files attached to a report (docs/evidence.md)."""
