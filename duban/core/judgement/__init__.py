@@ -14,6 +14,7 @@ from duban.core.judgement.columns import (
     document_status,
     status_flags,
     whole_task_indicator,
+    whole_work_indicator,
 )
 from duban.core.judgement.explain import explanation
 from duban.core.judgement.flags import (
@@ -35,7 +36,13 @@ from duban.core.judgement.indicator import (
     judge_indicator,
     milestone_judgement,
 )
-from duban.core.judgement.match import Match, ReportedActual, match_indicators, reported_actuals
+from duban.core.judgement.match import (
+    Match,
+    ReportedActual,
+    match_indicators,
+    reported_actuals,
+    whole_work_share,
+)
 from duban.core.judgement.milestones import milestone_evidence
 from duban.core.judgement.output import judgement_to_dict
 from duban.core.judgement.results import (
@@ -186,6 +193,11 @@ def judge_task(
     if columns.share is not None and not from_columns:
         ind, match = whole_task_indicator(columns, task)
         judged.append(judge_indicator(ind, match, m, schedule, tolerances, True, whole=True))
+    elif all(match.found is None for match in matches):
+        found = whole_work_share(figures)
+        if found is not None:
+            ind, match = whole_work_indicator(found)
+            judged.append(judge_indicator(ind, match, m, schedule, tolerances, False, whole=True))
     milestone = milestone_evidence(task, period)
     all_parts = [p for r in task.reports for _, p in parts(r.text)]
     blocked = [p for p in all_parts if is_blocked(p)]

@@ -122,6 +122,13 @@ def whole_task_indicator(figures: ColumnFigures, task: Task) -> tuple[TargetIndi
     return ind, Match(ind, _reported(task, actual))
 
 
+def whole_work_indicator(found: ReportedActual) -> tuple[TargetIndicator, Match]:
+    """A share of the whole work the lead unit's text states ("完成总工程量的85%") as an
+    indicator of the whole task, when no indicator of the target takes a figure."""
+    ind = TargetIndicator("总工程量", "amount", AT_LEAST, 100.0, "%", _quantity(100, "%"))
+    return ind, Match(ind, found)
+
+
 def _header_name(header: str) -> str:
     return re.sub(r"[（(][^）)]*[）)]\s*$", "", header).strip() or "整体进度"
 

@@ -69,7 +69,9 @@ def judge_indicator(
     if whole and match.found is not None and facts is not None:
         # "表内当前进度：80%(…)，序时进度83.3%，滞后": the document's measure of the whole task.
         due = f"序时进度{facts.due * 100:.1f}%" + (f"，{said}" if said else "")
-        sentence = f"表内{match.found.actual.clause}（{scope}），{due}，{words}"
+        said_as = match.found.actual.clause
+        said_as = f"表内{said_as}" if from_column else f"“{said_as}”"
+        sentence = f"{said_as}（{scope}），{due}，{words}"
     else:
         sentence = indicator_sentence(ind, match, facts, words, scope, said)
     source = "column" if from_column else "text"

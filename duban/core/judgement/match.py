@@ -189,6 +189,22 @@ def _other_scope(target: str, ind: TargetIndicator, a: Actual, end_month: int) -
     return ""
 
 
+# The work as a whole: "完成总工程量的85%", "工程形象进度达70%" (not a count, not a part's share).
+_WHOLE_WORK = re.compile(r"总工程量|工程量|总进度|整体进度|形象进度|工程进度")
+
+
+def whole_work_share(figures: tuple[ReportedActual, ...]) -> ReportedActual | None:
+    """The lead unit's share of the whole work, when its clause names nothing else before it."""
+    for f in figures:
+        a = f.actual
+        if not (f.lead and a.kind == "share" and a.result and not a.estimate):
+            continue
+        head = a.clause[: a.clause.find(a.quantity.text)]
+        if _WHOLE_WORK.search(head) and _WORK_SHARE_HEAD.fullmatch(head):
+            return f
+    return None
+
+
 def _a_towns_part(task: Task, f: ReportedActual) -> str:
     """A town's or street's own amount under a department's lead is its part, not the total."""
     if f.lead or f.actual.kind != "amount" or f.reporter is None:

@@ -3,6 +3,8 @@ scopes, and units written differently (issue 17 item 2)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from duban.core.indicators.quantities import find_quantities
@@ -155,3 +157,29 @@ def test_a_towns_share_of_the_work_it_alone_does_still_counts():
         )
     ).tasks[0]
     assert t.verdict == "on_schedule"
+
+
+def test_a_share_of_the_whole_work_judges_a_task_of_several_counts_by_its_deadline():
+    t = judge_plan(
+        plan(
+            task(
+                1,
+                "新建综合楼1栋，新增床位300张。",
+                report("主体已封顶，完成总工程量的80%。"),
+            ),
+            period=Q3,
+        )
+    ).tasks[0]
+    assert t.verdict == "on_schedule"  # 80% against 75% due by September
+    due_in_july = plan(
+        task(1, "新建综合楼1栋，新增床位300张。", report("完成总工程量的80%。")), period=Q3
+    )
+    late = replace(due_in_july.tasks[0], due_month=7, deadline="7月底前")
+    judged_late = judge_plan(plan(late, period=Q3)).tasks[0]
+    assert judged_late.verdict == "behind"
+    assert "按完成时限7月底前" in judged_late.explanation
+
+
+def test_a_share_of_a_part_is_not_the_whole_work():
+    t = judged("新建综合楼1栋，新增床位300张。", "综合楼完成总工程量的80%，附属楼尚未开工。")
+    assert t.verdict != "on_schedule"
