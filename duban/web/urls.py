@@ -4,6 +4,7 @@
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
+from duban.web import home
 from duban.web.params import IdConverter
 from duban.web.plans import downloads, views
 from duban.web.rounds import views as rounds
@@ -15,7 +16,7 @@ admin.site.site_header = admin.site.site_title = "督办 后台管理"
 admin.site.index_title = "数据维护"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
     path("plans/<id:plan_id>/", views.plan_page, name="plan"),
     path("periods/<id:period_id>/table.docx", downloads.table_docx, name="period_table_docx"),
     path("periods/<id:period_id>/table.xlsx", downloads.table_xlsx, name="period_table_xlsx"),

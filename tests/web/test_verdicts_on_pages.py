@@ -27,8 +27,10 @@ def _task(seq):
 
 
 def test_it_shows_a_light_with_its_label_for_every_task_on_the_plan_page(office, client):
+    from duban.web.plans.models import Plan
+
     client.force_login(office)
-    body = client.get("/").content.decode()
+    body = client.get(f"/plans/{Plan.objects.get().pk}/").content.decode()
     assert body.count('class="light verdict-') == 108
     assert "● 滞后" in body and "● 已完成" in body
 
