@@ -99,3 +99,11 @@ def test_only_the_office_reviews(world, client):
     client.logout()
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_the_publish_confirmation_links_to_the_review(world, client):
+    Period.objects.filter(pk=world.q3.pk).update(state=Period.State.CLOSED)
+    client.force_login(world.users["office"])
+    response = client.get(reverse("period_publish", args=[world.q3.pk]))
+    assert response.status_code == 200
+    assert f'href="{reverse("period_disclosure", args=[world.q3.pk])}"' in response.content.decode()
