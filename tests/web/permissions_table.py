@@ -115,6 +115,15 @@ ROWS: dict[str, Row] = {
     # The reading of an upload: the office's page (a token not of its session: the form, saying
     # the upload is gone); GET only.
     "document_preview": Row("ynnnnn", "xxxxxx", args=ORG),
+    # The organization's settings and units (orgs/): its office only. A POST without its fields
+    # shows the form again or sends the office back to the units page with a message, changing
+    # nothing; the units page and the units file are read with GET, the decisions are POSTs.
+    "org_settings": Row("ynnnnn", "ynnnnn", args=ORG),
+    "org_units": Row("ynnnnn", "xxxxxx", args=ORG),
+    "org_units_file": Row("ynnnnn", "xxxxxx", args=ORG),
+    "org_units_upload": Row("xxxxxx", "ynnnnn", args=ORG),
+    "org_unit_merge": Row("xxxxxx", "ynnnnn", args=ORG),
+    "org_unit_change": Row("xxxxxx", "ynnnnn", args=ORG),
     # The office's people (accounts/): its own organization only; a POST without a file or a
     # token shows the form again or sends the office back to it, creating nothing.
     "accounts": Row("ynnnnn", "ynnnnn", args=ORG),

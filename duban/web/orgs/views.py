@@ -81,8 +81,12 @@ def unit_change(request: HttpRequest, org_id: int, unit_id: int) -> HttpResponse
     if isinstance(org, HttpResponse):
         return org
     unit = _unit(org, unit_id)
+    do = request.POST.get("do")
+    if do not in ("rename", "aliases"):
+        messages.error(request, "没有保存：请在单位一行中改名或填写别名后保存。")
+        return redirect(reverse("org_units", args=[org.pk]))
     try:
-        if request.POST.get("do") == "rename":
+        if do == "rename":
             rename = RenameForm(request.POST)
             if not rename.is_valid():
                 raise decisions.UnitError("；".join(str(e) for e in rename.errors["name"]))
@@ -107,7 +111,12 @@ def unit_merge(request: HttpRequest, org_id: int) -> HttpResponse:
     org = _organization(request, org_id)
     if isinstance(org, HttpResponse):
         return org
-    source, target = _unit(org, request.POST.get("source")), _unit(org, request.POST.get("target"))
+    try:
+        source = _unit(org, request.POST.get("source"))
+        target = _unit(org, request.POST.get("target"))
+    except Http404:
+        messages.error(request, "没有合并：请选择本机构的两个单位。")
+        return redirect(reverse("org_units", args=[org.pk]))
     if request.POST.get("confirm") != "yes":
         ctx = {"source": source, "target": target, "pairs": decisions.merge_pairs(source, target)}
         return _units_page(request, org, merge=ctx)
