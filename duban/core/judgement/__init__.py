@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 from duban.core.indicators.actuals import ESTIMATE
 from duban.core.indicators.targets import target_indicators
 from duban.core.judgement.columns import (
@@ -84,6 +86,7 @@ __all__ = [
 
 
 DEFAULT_PERIOD = Period("全年", 12)
+PERIOD_PLAN = re.compile(r"(?:月度|季度|本月|本季度?|阶段|工作)计划|月度目标|本期目标")
 # A plan without any report has no period: its targets are for the year, and nothing is judged.
 NO_PROGRESS_PERIOD = Period("无报送期（任务分解方案）", 12)
 DEFAULT_SETTINGS = FlagSettings()
@@ -210,7 +213,10 @@ def judge_task(
         and all(is_blocked(p) or is_done(p) for p in all_parts),
         all_done=any(ALL_DONE.search(p) for p in all_parts)
         and all(is_done(p) for p in all_parts)
-        and not any(short_of_target(r.text) for r in task.reports),
+        and not any(short_of_target(r.text) for r in task.reports)
+        # Beside a plan of the period (月度工作计划 | 4月:…), "已完成" says that plan is done,
+        # not the year's task.
+        and not any(PERIOD_PLAN.search(header) for header, _ in task.extra),
         under_way=any(ONGOING.search(p) and not BLOCKED.search(p) for p in all_parts),
     )
     evidence = bool(task.reports) or columns.any

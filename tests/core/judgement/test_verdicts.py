@@ -210,3 +210,19 @@ def test_a_bare_figure_is_not_taken_when_two_targets_share_its_unit_or_from_a_to
         )
     )
     assert judge_plan(p).tasks[0].indicators[0].actual is None
+
+
+def test_done_beside_a_plan_of_the_period_is_that_plan_done_not_the_years_task():
+    from duban.core.model import Task
+
+    row = Task(
+        1,
+        "为全镇65岁以上老人免费体检8000人。",
+        (unit("县卫健局"),),
+        (report("已完成。本月已完成体检点位设置。"),),
+        extra=(("月度工作计划", "5月:完成体检点位设置。"),),
+    )
+    t = judge_plan(plan(row, period=Period("2024年5月", 5, 2024))).tasks[0]
+    assert t.verdict == "in_progress"
+    without_plan = judged("完成体检点位设置。", "已完成。")
+    assert without_plan.verdict == "completed"
