@@ -76,6 +76,8 @@ MAIN: tuple[Item, ...] = (
 SECONDARY: tuple[Item, ...] = (
     Item(pgettext_lazy("main menu", "My unit's tasks"), Unit, "contacts", "unit", True),
     Item(pgettext_lazy("main menu", "Accounts"), Organization, "accounts", "accounts"),
+    Item(pgettext_lazy("main menu", "Units"), Organization, "change", "org_units"),
+    Item(pgettext_lazy("main menu", "Organization"), Organization, "change", "org_settings"),
 )
 
 
@@ -123,7 +125,13 @@ def _url(item: Item, at: Where) -> str | None:
             return review_url(at.round_id) if at.round_id else None
         if item.target == "unit":
             return reverse("unit", args=[at.unit_id]) if at.unit_id else None
-        if item.target in ("document_upload", "light_settings", "accounts"):
+        if item.target in (
+            "document_upload",
+            "light_settings",
+            "accounts",
+            "org_units",
+            "org_settings",
+        ):
             return reverse(item.target, args=[at.organization_id]) if at.organization_id else None
         return reverse(item.target)
     except NoReverseMatch:

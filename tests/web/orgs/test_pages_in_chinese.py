@@ -26,3 +26,11 @@ def test_the_pages_of_the_organization_render_no_english_msgid(world, as_user, p
         response = client.get(url)
     assert response.status_code == 200
     _assert_no_msgid(response.content.decode())
+
+
+def test_the_office_finds_its_units_and_settings_beside_its_accounts(world, as_user):
+    body = as_user(world.users["office"]).get("/").content.decode()
+    assert f'href="/orgs/{world.org.pk}/units/"' in body
+    assert f'href="/orgs/{world.org.pk}/settings/"' in body
+    leader = as_user(world.users["leader"]).get("/").content.decode()
+    assert "/units/" not in leader and "/settings/" not in leader
