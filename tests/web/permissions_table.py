@@ -148,6 +148,8 @@ ROWS: dict[str, Row] = {
     "sso_start": Row("nnnnnn", "xxxxxx"),
     "sso_callback": Row("nnnnnn", "xxxxxx"),
     "search": Row("yyyyyy", "yyyyyy"),
+    # The office's synonym list for search (a POST without a list saves an empty one).
+    "search_synonyms": Row("ynnnnn", "ynnnnn", args=ORG),
     "dashboard": Row("yyyynn", "yyyynn"),
     "dashboard_screen": Row("yyyynn", "yyyynn"),
     "dashboard_tasks": Row("yyyynn", "yyyynn"),

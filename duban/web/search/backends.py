@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from duban.web.search.bigrams import Term
@@ -66,7 +66,9 @@ def match(entries: QuerySet, terms: list[Term]) -> QuerySet:
     text as well, since run boundaries in the text may differ from the query's."""
     b = backend()
     for term in terms:
-        entries = entries.filter(RawSQL(b.sql, [b.expression(term)], output_field=BooleanField()))
-        if not term.exact:
-            entries = entries.filter(text__icontains=term.word)
+        either = Q()
+        for one in (term, *term.alternatives):  # a synonym's text matches as the word's
+            found = Q(RawSQL(b.sql, [b.expression(one)], output_field=BooleanField()))
+            either |= found if one.exact else found & Q(text__icontains=one.word)
+        entries = entries.filter(either)
     return entries

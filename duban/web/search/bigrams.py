@@ -52,6 +52,16 @@ class Term:
     word: str
     phrases: tuple[tuple[str, ...], ...]
     exact: bool
+    # Other words that count as this one (the office's synonyms, search/synonyms.py): a text
+    # with any of them matches.
+    alternatives: tuple[Term, ...] = ()
+
+    def with_alternatives(self, alternatives: tuple[Term, ...]) -> Term:
+        return Term(self.word, self.phrases, self.exact, alternatives)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return (self.word, *(a.word for a in self.alternatives))
 
 
 def parse_query(query: str) -> list[Term]:

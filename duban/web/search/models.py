@@ -55,3 +55,18 @@ class SearchEntry(models.Model):
             models.Index(fields=["plan", "kind"], name="search_plan_kind"),
             models.Index(fields=["-year", "-end_month", "task", "id"], name="search_newest"),
         ]
+
+
+class Synonym(models.Model):
+    """A group of words the office treats as one in search (棚改 = 棚户区改造): a query word of
+    the group finds texts with any of them. An organization without any uses the starter list
+    (synonyms.STARTER)."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="synonyms"
+    )
+    words = models.CharField("同义词", max_length=300)  # space-separated, two or more
+
+    class Meta:
+        verbose_name = verbose_name_plural = "检索同义词"
+        ordering = ["organization_id", "pk"]

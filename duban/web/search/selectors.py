@@ -15,6 +15,7 @@ from duban.web.plans.models import Period, Report, Responsibility, Task
 from duban.web.search.backends import backend, match
 from duban.web.search.bigrams import parse_query
 from duban.web.search.models import SearchEntry
+from duban.web.search.synonyms import expand, groups_of
 
 PAGE_SIZE = 20
 CAP = 1000  # matches ranked at most; a commoner word lists its newest CAP (issue #8: 5 s → ms)
@@ -151,6 +152,10 @@ def search(query: str, filters: SearchFilters, page: int, user) -> SearchResults
     notes: list[str] = []
     if not terms:
         return SearchResults(query, [], 0, 1, 0, notes)
+    terms = expand(terms, groups_of(filters.organization or actor_of(user).organization_id))
+    also = [w for t in terms for w in t.words[1:]]
+    if also:
+        notes.append("同时检索同义词：" + "、".join(dict.fromkeys(also)))
     entries = _filtered(match(visible_entries(user), terms), filters, user, notes)
     # Ids only, in index order, stopping after CAP + 1: one query gives both the page and an
     # honest total (exact up to CAP), with no COUNT over every match.
@@ -162,9 +167,11 @@ def search(query: str, filters: SearchFilters, page: int, user) -> SearchResults
     pages = -(-len(ids) // PAGE_SIZE)
     number = min(max(page, 1), max(pages, 1))  # out of range: the nearest page, as Paginator
     page_ids = ids[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-    rows = SearchEntry.objects.select_related("task", "period", "unit", "plan__organization")
+    rows = SearchEntry.objects.select_related(
+        "task", "period", "unit", "plan__organization"
+    ).prefetch_related("task__responsibilities__unit")  # the page names the responsible units
     by_id = rows.in_bulk(page_ids)
-    words = [t.word for t in terms]
+    words = [w for t in terms for w in t.words]
     hits = [Hit(by_id[i], snippet(by_id[i].text, words)) for i in page_ids]
     if capped:
         notes.append(f"超过 {CAP} 条结果，仅列出最新的 {CAP} 条；请加筛选条件缩小范围。")
