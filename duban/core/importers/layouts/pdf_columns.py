@@ -220,15 +220,20 @@ def _choose(
         return "progress"
     if p[-1] in "：:" and is_report_header(p, units, [u.text for u in out.units]):
         return "progress"
-    unit_like = _completes_unit(st.unit_pending, p, w, units) or is_unit_piece(p, w, units, nxt)
     if col == "target":
         if opening and not out.units:
             # Before the first unit line of a row, every line is target text.
-            if not out.target or not unit_like:
+            if not out.target or not _unit_like(p, nxt, st, w, units):
                 return "target"
-        elif not st.target_done() and width(p) <= w.target and not units.looks_like_unit(p):
+            return "units"
+        if not st.target_done() and width(p) <= w.target and not units.looks_like_unit(p):
             return "target"
-    return "units" if unit_like else "progress"
+    return "units" if _unit_like(p, nxt, st, w, units) else "progress"
+
+
+def _unit_like(p: str, nxt: str | None, st: _State, w: Widths, units: Registry) -> bool:
+    """The end of the pending unit name or a unit piece of its own (asked only when it decides)."""
+    return _completes_unit(st.unit_pending, p, w, units) or is_unit_piece(p, w, units, nxt)
 
 
 def unit_continues(name: str, last_line: str, t: str, w: Widths, units: Registry) -> bool:
