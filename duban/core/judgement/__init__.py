@@ -13,6 +13,7 @@ from duban.core.indicators.targets import target_indicators
 from duban.core.judgement.columns import (
     column_figures,
     column_matches,
+    column_target_indicator,
     document_status,
     status_flags,
     whole_task_indicator,
@@ -186,6 +187,10 @@ def judge_task(
     figures = reported_actuals(task, only_if=None if indicators else ESTIMATE)
     matches = list(match_indicators(task, indicators, m, figures))
     columns = column_figures(task, period)
+    stated = column_target_indicator(task, indicators, columns)
+    if stated is not None:
+        indicators += (stated,)
+        matches.append(Match(stated, None))
     from_columns = column_matches(task, indicators, columns, period)
     for i, match in from_columns.items():
         matches[i] = match

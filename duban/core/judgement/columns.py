@@ -85,6 +85,22 @@ def _same_target(ind: TargetIndicator, target: Figure) -> bool:
     return q.base_unit == ind.quantity.base_unit and abs(q.base - ind.base) <= 1e-9 * ind.base
 
 
+def column_target_indicator(
+    task: Task, indicators: tuple[TargetIndicator, ...], figures: ColumnFigures
+) -> TargetIndicator | None:
+    """The target column as an indicator when the target text states no such number
+    (城镇新增就业 | 目标任务(人) 26000): named by the target text, or by the header."""
+    target = figures.target
+    if target is None or not target.value or not (figures.actual or figures.share):
+        return None
+    if any(ind.kind == "amount" and _same_target(ind, target) for ind in indicators):
+        return None
+    q = _quantity(target.value, target.unit)
+    text = task.target.strip().rstrip("。；;")
+    metric = text if 2 <= len(text) <= 30 else _header_name(target.header)
+    return TargetIndicator(metric, "amount", AT_LEAST, target.value, target.unit, q)
+
+
 def column_matches(
     task: Task,
     indicators: tuple[TargetIndicator, ...],

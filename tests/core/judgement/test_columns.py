@@ -140,3 +140,17 @@ def test_a_milestone_nobody_ruled_on_is_no_evidence():
     )
     assert t.verdict == "in_progress"
     assert all(i.source != "milestone" for i in t.indicators)
+
+
+def test_a_target_column_the_target_text_does_not_state_is_an_indicator():
+    t = judged(
+        row(
+            "城镇新增就业",
+            Figure("target", 5000, "人", "目标任务(人)"),
+            Figure("actual", 3600, "人", "1-8月完成", "3600"),
+        )
+    )
+    (ind,) = t.indicators
+    assert (ind.metric, ind.value, ind.unit, ind.source) == ("城镇新增就业", 5000, "人", "column")
+    assert ind.completion == 0.72
+    assert t.verdict == "on_schedule"
