@@ -54,6 +54,11 @@ class EvidenceItem:
     size: int
 
 
+def evidence_line(item: EvidenceItem) -> str:
+    """现场照片.jpg（1.2 MB）"""
+    return f"{item.name}（{size_label(item.size)}）"
+
+
 def size_label(size: int) -> str:
     """1.2 MB, 35 KB: a file's size as the lists print it."""
     if size >= 1024 * 1024:

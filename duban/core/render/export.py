@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from duban.core.errors import DubanError
+from duban.core.evidence import EvidenceItem
 from duban.core.model import Plan
 from duban.core.render.bulletin_data import BulletinInfo
 from duban.core.render.verdicts import PlanJudgementLike
@@ -32,16 +33,18 @@ def export_table(
     judgement: PlanJudgementLike | None = None,
     *,
     marking: str | None = None,
+    evidence: Sequence[EvidenceItem] = (),
 ) -> bytes:
-    """The progress table; `marking` (内部资料) heads every page of a copy not for the public."""
+    """The progress table; `marking` (内部资料) heads every page of a copy not for the public;
+    `evidence` (佐证材料) is listed after the Word and PDF tables."""
     from duban.core.render.table_docx import table_docx
 
     if fmt == "docx":
-        return table_docx(plan, marking)
+        return table_docx(plan, marking, evidence)
     if fmt == "pdf":
         from duban.core.render.pdf import docx_to_pdf
 
-        return docx_to_pdf(table_docx(plan, marking))
+        return docx_to_pdf(table_docx(plan, marking, evidence))
     if fmt == "xlsx":
         from duban.core.render.table_xlsx import table_xlsx
 
@@ -65,6 +68,7 @@ def export_bulletin(
     judgement: PlanJudgementLike | None = None,
     marking: str | None = None,
     missing: Mapping[str, Sequence[int]] | None = None,
+    evidence: Sequence[EvidenceItem] = (),
 ) -> bytes:
     """The bulletin, or one unit's report when `unit` is given, as docx or pdf bytes; `missing`
     (未报送 units → task numbers) when the caller has judged them (the web)."""
@@ -82,7 +86,7 @@ def export_bulletin(
     if unit:
         from duban.core.render.unit_report_docx import unit_report_docx
 
-        docx = unit_report_docx(plan, unit, judgement, info, marking)
+        docx = unit_report_docx(plan, unit, judgement, info, marking, evidence)
     else:
         from duban.core.render.bulletin_docx import bulletin_docx
 

@@ -7,6 +7,7 @@ rows may break across pages; in 进展情况 each unit's text sits under its "�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from docx.document import Document as DocumentObject
@@ -15,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 
+from duban.core.evidence import EvidenceItem, evidence_line
 from duban.core.model import Plan, Section, Task
 from duban.core.render.docx_base import (
     FANGSONG,
@@ -38,11 +40,25 @@ HEAD_STYLE = "表格标题"
 _W = qn("w:val")
 
 
-def table_docx(plan: Plan, marking: str | None = None) -> bytes:
-    """The whole plan as the official progress table, as .docx bytes."""
+def table_docx(
+    plan: Plan, marking: str | None = None, evidence: Sequence[EvidenceItem] = ()
+) -> bytes:
+    """The whole plan as the official progress table, as .docx bytes; the reports' evidence
+    (佐证材料), when there is any, listed after it."""
     doc = new_document(marking=marking)
     add_progress_tables(doc, plan)
+    add_evidence_list(doc, evidence)
     return to_bytes(doc)
+
+
+def add_evidence_list(doc: DocumentObject, evidence: Sequence[EvidenceItem]) -> None:
+    """附件：佐证材料目录 — one numbered line per file, by task and unit."""
+    if not evidence:
+        return
+    para(doc)
+    para(doc, "附件：佐证材料目录", HEITI, SANHAO)
+    for n, item in enumerate(evidence, 1):
+        para(doc, f"{n}. 第{item.task_seq}项 {item.unit}：{evidence_line(item)}", FANGSONG, XIAOSI)
 
 
 def table_title(plan: Plan) -> str:

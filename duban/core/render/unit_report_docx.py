@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from duban.core.errors import DubanError
+from duban.core.evidence import EvidenceItem, evidence_line
 from duban.core.model import Plan, Task
 from duban.core.render.bulletin_data import BulletinInfo, percent, task_verdict
 from duban.core.render.docx_base import (
@@ -52,7 +55,9 @@ def unit_report_docx(
     judgement: PlanJudgementLike | None = None,
     info: BulletinInfo | None = None,
     marking: str | None = None,
+    evidence: Sequence[EvidenceItem] = (),
 ) -> bytes:
+    """`evidence`: the unit's attached files (佐证材料), listed under each task's text."""
     info = info or BulletinInfo()
     tasks = unit_tasks(plan, unit)
     if not tasks:
@@ -86,6 +91,11 @@ def unit_report_docx(
                 para(doc, r.text, indent=True)
         else:
             para(doc, "本单位未报送进展情况。", indent=True)
+        files = [e for e in evidence if e.task_seq == task.seq and e.unit == unit]
+        if files:
+            para(
+                doc, "佐证材料：" + "、".join(map(evidence_line, files)), KAITI, SANHAO, indent=True
+            )
         if j is not None:
             for f in j.flags:
                 if f.unit in (None, unit):

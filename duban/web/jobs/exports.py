@@ -56,9 +56,11 @@ def _judged(period: Period) -> tuple[core.Plan, DocumentJudgement]:
 
 def _table(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
     from duban.core.render.export import export_table
+    from duban.web.evidence.selectors import export_items
 
     plan, judgement = _judged(period)
-    return export_table(plan, fmt, judgement, marking=export_marking(period))
+    marking = export_marking(period)
+    return export_table(plan, fmt, judgement, marking=marking, evidence=export_items(period))
 
 
 def _bulletin(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
@@ -84,11 +86,17 @@ def _bulletin(period: Period, fmt: str, unit: Unit | None, options: dict) -> byt
 
 def _unit_report(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
     from duban.core.render.export import export_bulletin
+    from duban.web.evidence.selectors import export_items
 
     assert unit is not None
     plan, judgement = _judged(period)
     return export_bulletin(
-        plan, fmt, unit=unit.name, judgement=judgement, marking=export_marking(period)
+        plan,
+        fmt,
+        unit=unit.name,
+        judgement=judgement,
+        marking=export_marking(period),
+        evidence=export_items(period, unit.pk),  # 佐证材料 of the unit's reports
     )
 
 
