@@ -34,9 +34,9 @@ def test_it_lets_a_unit_log_in_and_read_its_unit_and_task_pages(
     page.fill("#id_password", "区发改局-e2e-密码")
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
-    assert page.locator("td.seq").count() == 108
+    assert page.locator("h1").inner_text() == "我的任务"  # the unit's home: its work
 
-    page.click("text=本单位任务")
+    page.click("nav.account >> text=本单位任务")
     page.wait_for_url(f"**/units/{unit.pk}/")
     assert page.locator("h1").inner_text() == "区发改局"
     assert page.locator("text=牵头任务").count() == 1

@@ -71,7 +71,7 @@ def logout(page) -> None:
 
 
 def open_editor(page, seq: int) -> None:
-    page.click("text=我的填报")
+    page.click("nav.main >> text=我的任务")
     row = page.locator("tr", has=page.locator("td.seq", has_text=re.compile(rf"^{seq}$")))
     row.locator("a:has-text('填写')").click()
     page.wait_for_url(re.compile(r"/reports/\d+/edit/"))
@@ -149,7 +149,7 @@ def test_it_runs_a_whole_round_from_opening_to_closing(live_server, page, people
 
     # 底阁镇 sees the comment and resubmits.
     login(page, base, "dgz")
-    page.click("text=我的填报")
+    page.click("nav.main >> text=我的任务")
     assert "请补充同比增幅。" in page.inner_text("main")
     write_and_submit(page, base, TEXT_B2)
     logout(page)
