@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from duban.core.judgement.results import TaskJudgement
 from duban.core.schedule import schedule_share
 
 Light = Literal["red", "yellow", "green"]
@@ -80,3 +81,13 @@ def task_light(
     if not known:
         return "red"
     return max(known, key=_SEVERITY.__getitem__)
+
+
+def judgement_light(task: TaskJudgement, thresholds: LightThresholds | None = None) -> Light | None:
+    """A judged task's light, each amount measured against its own share due (a deadline's,
+    a span's or m/12): what pages read instead of assembling the pairs themselves."""
+    pairs: list[IndicatorLight] = [
+        (i.verdict, i.completion if i.kind == "amount" else None, i.schedule_share)
+        for i in task.indicators
+    ]
+    return task_light(task.verdict, pairs, None, thresholds)

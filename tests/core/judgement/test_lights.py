@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from duban.core.judgement.lights import LightThresholds, light_for, task_light
+from duban.core.judgement.lights import LightThresholds, judgement_light, light_for, task_light
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,24 @@ def test_a_stalled_task_is_red_even_with_figures_on_schedule():
 
 def test_a_behind_task_without_figures_is_red():
     assert task_light("behind") == "red"
+
+
+def test_a_judged_task_is_lit_against_its_own_deadline():
+    from duban.core.judgement import judge_plan
+    from duban.core.model import Figure, Period, Task
+
+    from .plans import plan, unit
+
+    row = Task(
+        1,
+        "改造燃气管网40公里",
+        (unit("县住建局"),),
+        figures=(Figure("target", 40, "公里", "目标"), Figure("actual", 26, "公里", "完成")),
+        deadline="6月底前",
+        due_month=6,
+    )
+    judged = judge_plan(plan(row, period=Period("1-9月", 9, 2024))).tasks[0]
+    assert judged.verdict == "behind"
+    # 65% done, 100% due by June: 35 points below, red (by m/12 it would be 10 below, yellow).
+    assert judgement_light(judged) == "red"
+    assert task_light("behind", [("behind", 0.65)], 9) == "yellow"
