@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from duban.core import units as core_units
+from duban.web.audit.models import AuditEvent
 from duban.web.audit.services import audit_record
 from duban.web.orgs.models import Organization, Unit
 
@@ -70,7 +71,13 @@ def units_apply(
 def group_link_defaults(group: Unit, rows: dict[str, Unit], *, named: tuple[str, ...] = ()) -> int:
     """Link a group to the members it stands for by default: the units it names, and for a
     towns/streets group (kinds) every unit of the organization of those kinds. Links are only
-    added: a member the office picked stays. Returns how many links were added."""
+    added: a member the office picked stays; a group whose members the office picked when
+    opening a round (rounds/opening.py) is left as it picked. Returns how many links were added."""
+    picked = AuditEvent.objects.filter(
+        action="group_members_pick", object_type="orgs.unit", object_id=str(group.pk)
+    )
+    if picked.exists():
+        return 0
     words = core_units.Registry([_as_core(group, named)]).group(group.name)
     wanted = [rows[n] for n in named if n in rows]
     if words is not None and not words.open_ended:

@@ -94,3 +94,17 @@ def test_it_ignores_a_unit_of_another_organization_in_the_pick(world, as_user):
     period = world.plan.periods.get(end_month=11)
     assert not period.reports.filter(unit__organization=foreign.organization).exists()
     assert list(group.members.values_list("name", flat=True)) == ["底阁镇"]
+
+
+def test_a_later_import_keeps_the_offices_pick(world, as_user, example_units):
+    from dataclasses import replace
+
+    from duban.web.plans.services import plan_import
+    from tests.web.conftest import small_plan
+
+    group = towns(world)
+    picked = [world.units["底阁镇"].pk]
+    response = as_user(world.users["office"]).post(url(world), opening_form(group, picked))
+    assert response.status_code == 302
+    plan_import(replace(small_plan(), units=example_units), source="again")
+    assert list(group.members.values_list("pk", flat=True)) == picked
