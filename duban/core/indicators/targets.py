@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from duban.core.indicators.quantities import Quantity, find_quantities
+from duban.core.indicators.quantities import ABOUT, AT_LEAST, AT_MOST, Quantity, find_quantities
 
 Kind = Literal["growth", "amount", "level"]
 
@@ -15,6 +15,10 @@ CLAUSE_END = "，。；;！!？?\n"
 # the colon; the words before it name the project.
 _COLONS = "：:"
 _GROWTH_WORDS = re.compile(r"(同比|比上年|较上年)?(增长|增幅|增速|提高|提升)(达到|达)?$")
+# "单位地区生产总值能耗下降3%": a fall to reach, a growth of -3 % at most.
+_FALL_WORDS = re.compile(r"(同比|比上年|较上年)?(下降|降低|减少|回落)(达到|达)?$")
+# A fall's comparator, seen as a growth: 下降3%以上 is at most -3 %, 下降3%以内 at least -3 %.
+_FALL_COMPARATOR = {AT_LEAST: AT_MOST, AT_MOST: AT_LEAST, ABOUT: ABOUT}
 # Leading words that say what to do, not what is counted, and the organization's own whole
 # (全县, 全区, 全市, 全镇): stripped from the metric.
 _LEADING = re.compile(
@@ -39,6 +43,11 @@ class TargetIndicator:
     unit: str
     quantity: Quantity
     project: str = ""  # the project named before a colon ("城区学校扩容工程"), "" when none
+
+    @property
+    def falling(self) -> bool:
+        """A fall to reach (下降3%): a growth target below zero."""
+        return self.kind == "growth" and self.value < 0
 
     @property
     def base(self) -> float:
@@ -85,6 +94,17 @@ def target_indicators(target: str) -> tuple[TargetIndicator, ...]:
             continue
         before = target[start : q.start]
         growth = _GROWTH_WORDS.search(before)
+        fall = _FALL_WORDS.search(before) if q.is_percent and not growth else None
+        if fall:
+            metric = _LEADING.sub("", _TRAILING.sub("", before[: fall.start()].strip()))
+            if len(metric) >= 2:
+                comparator = _FALL_COMPARATOR.get(q.comparator, AT_MOST)
+                out.append(
+                    TargetIndicator(
+                        metric, "growth", comparator, -q.value, q.unit, q, _project(target, q.start)
+                    )
+                )
+            continue
         if q.is_percent:
             kind: Kind = "growth" if growth else "level"
         elif q.base_unit == "个百分点":

@@ -33,6 +33,7 @@ class Facts:
     due: float  # the share due by the period (duban.core.schedule)
     comparator: str = AT_LEAST  # ">=", "~" about (左右, 约), "<=" an upper bound (以内)
     slack: float = 0.0  # "~" growth and level: points below the target still met
+    falling: bool = False  # a fall to reach (下降3%): the target is below zero, lower is better
 
     @property
     def due_at(self) -> float:
@@ -53,7 +54,12 @@ class Rule:
 
 
 def _met(f: Facts) -> bool:
-    return f.actual is not None and f.actual >= f.target - (f.slack if f.comparator == ABOUT else 0)
+    if f.actual is None:
+        return False
+    slack = f.slack if f.comparator == ABOUT else 0
+    if f.falling and f.comparator == ABOUT:
+        return f.actual <= f.target + slack  # 下降5%左右: a fall of 4.6% is met
+    return f.actual >= f.target - slack
 
 
 # The indicator rules, first that holds wins.
@@ -160,13 +166,13 @@ def indicator_facts(
     if ind.comparator == AT_MOST:
         if ind.kind == "amount":
             return Facts("amount", None, a.quantity.base, ind.base, due, AT_MOST)
-        return Facts(ind.kind, None, a.value, ind.value, due, AT_MOST)
+        return Facts(ind.kind, None, a.value, ind.value, due, AT_MOST, falling=ind.value < 0)
     if ind.kind == "amount":
         ratio = a.value / 100 if a.kind == "share" else a.quantity.base / ind.base
         slack = 1 - tolerances.about_amount_share if about else 0.0
         return Facts("amount", ratio, None, ind.value, due, ind.comparator, slack)
     slack = tolerances.about_points if about else 0.0
-    return Facts(ind.kind, None, a.value, ind.value, due, ind.comparator, slack)
+    return Facts(ind.kind, None, a.value, ind.value, due, ind.comparator, slack, ind.value < 0)
 
 
 def indicator_verdict(facts: Facts | None) -> tuple[IndicatorVerdict, str]:
@@ -192,15 +198,18 @@ def indicator_sentence(
 ) -> str:
     """ "目标3500人，1-9月完成3737人，完成106.8%，已完成" and its kin; `schedule` names the
     schedule used when it is not the year's twelfths ("按完成时限6月底前直线计")."""
+    falling = ind.kind == "growth" and ind.value < 0
     about = (
         "左右"
         if ind.comparator == ABOUT
-        else "以内"
-        if ind.comparator == AT_MOST
         else "以上"
-        if "以上" in ind.quantity.text
+        if "以上" in ind.quantity.text or (falling and ind.comparator == AT_MOST)
+        else "以内"
+        if ind.comparator == AT_MOST or falling
         else ""
     )
+    if falling and "以上" not in ind.quantity.text and ind.comparator == AT_MOST:
+        about = ""  # 下降3%: a plain fall
     if facts is None or m.found is None:
         reason = m.why_not or "进展情况中没有可比的数字"
         return f"{ind.metric}目标{_number(ind.value)}{ind.unit}{about}，{reason}"
@@ -217,13 +226,16 @@ def indicator_sentence(
     if facts.kind == "amount":
         return f"{ind.metric}目标{_number(ind.value)}{ind.unit}{about}，{scope}{a.clause}，{words}"
     gap = ""
-    if facts.actual is not None and facts.actual < facts.target and not facts.upper:
+    if falling and facts.actual is not None and facts.actual > facts.target:
+        gap = f"，降幅低于目标{facts.actual - facts.target:.4g}个百分点"
+    elif facts.actual is not None and facts.actual < facts.target and not facts.upper:
         gap = f"，低于目标{facts.target - facts.actual:.4g}个百分点"
         if facts.comparator == ABOUT and facts.target - facts.actual <= facts.slack:
             gap += f"（目标为左右，差距在{facts.slack:g}个百分点以内）"
     head = f"{scope}，" if scope and not a.clause.startswith(scope) else ""
-    grow = "增长" if ind.kind == "growth" else "达到"
+    grow = "下降" if falling else "增长" if ind.kind == "growth" else "达到"
     return (
-        f"{ind.metric}目标{grow}{_number(ind.value)}{ind.unit}{about}，{head}{a.clause}{gap}，"
+        f"{ind.metric}目标{grow}{_number(abs(ind.value) if falling else ind.value)}{ind.unit}"
+        f"{about}，{head}{a.clause}{gap}，"
         f"{words}"
     )

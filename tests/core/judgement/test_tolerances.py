@@ -67,3 +67,25 @@ def test_not_more_than_is_an_upper_bound_too():
 def test_tolerances_out_of_bounds_are_refused(kwargs):
     with pytest.raises(ValueError):
         Tolerances(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("target", "text", "verdict"),
+    [
+        ("单位地区生产总值能耗下降3%。", "单位地区生产总值能耗同比下降3.4%。", "on_schedule"),
+        ("单位地区生产总值能耗下降3%。", "单位地区生产总值能耗同比下降2.1%。", "behind"),
+        ("单位地区生产总值能耗下降3%。", "单位地区生产总值能耗同比增长1.2%。", "behind"),
+        ("细颗粒物平均浓度下降5%左右。", "细颗粒物平均浓度同比下降4.6%。", "on_schedule"),
+        ("细颗粒物平均浓度下降5%左右。", "细颗粒物平均浓度同比下降4.2%。", "behind"),
+    ],
+)
+def test_a_fall_to_reach_is_met_by_falling_at_least_as_far(target, text, verdict):
+    t = judged(target, text)
+    assert t.verdict == verdict
+    assert t.indicators[0].value < 0 and t.indicators[0].completion is None
+
+
+def test_a_fall_explains_itself_as_a_fall():
+    t = judged("单位地区生产总值能耗下降3%。", "单位地区生产总值能耗同比下降2.1%。")
+    assert "目标下降3%" in t.explanation
+    assert "降幅低于目标0.9个百分点" in t.explanation
