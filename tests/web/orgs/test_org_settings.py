@@ -58,3 +58,17 @@ def test_the_notices_and_bulletin_sign_with_the_office_set(county):
         "series": "青禾督查",
         "addressees": "各乡镇人民政府，县政府各部门：",
     }
+
+
+def test_a_notice_is_signed_by_the_issuing_office_the_settings_name(county):
+    from duban.web.notices.services import wording
+
+    org, _ = county
+    fields = {"unit": "城关镇", "period": "2024年第三季度", "deadline": "2024年9月30日"}
+    fields |= {"tasks": "1、4", "count": 2}
+    _, body = wording(org, "opening", **fields)
+    assert body.endswith("青禾县人民政府督查室")
+    org.office_name = "青禾县委县政府督查室"
+    org.save()
+    _, body = wording(org, "opening", **fields)
+    assert body.endswith("青禾县委县政府督查室") and "区" not in body

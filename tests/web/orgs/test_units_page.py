@@ -154,3 +154,24 @@ def test_it_refuses_a_bad_units_file_with_a_sentence_writing_nothing(
     assert page.status_code == 200
     assert message in page.content.decode()
     assert org.units.count() == count
+
+
+def test_a_decision_of_one_organization_leaves_the_same_name_of_another_alone(world, client):
+    """峄城区 and 台儿庄区 both have a 区发改局: renaming and merging one touches only its own."""
+    from duban.web.orgs.models import Unit
+
+    org = world.org
+    client.force_login(world.users["office"])
+    mine = world.units["区发改局"]
+    theirs = Unit.objects.exclude(organization=org).get(name="区发改局")
+    client.post(f"/orgs/{org.pk}/units/{mine.pk}/", {"do": "rename", "name": "区发展和改革局"})
+    theirs.refresh_from_db()
+    assert (theirs.name, theirs.aliases) == ("区发改局", [])
+    foreign = client.post(
+        f"/orgs/{org.pk}/units/merge/",
+        {"source": theirs.pk, "target": world.units["区财政局"].pk, "confirm": "yes"},
+        follow=True,
+    )
+    assert "请选择本机构的两个单位" in foreign.content.decode()
+    assert Unit.objects.filter(pk=theirs.pk).exists()
+    assert client.post(f"/orgs/{theirs.organization_id}/units/{theirs.pk}/", {}).status_code == 404
