@@ -183,6 +183,7 @@ ROWS: dict[str, Row] = {
     "api:report": Row("yynynn", "xxxxxx"),
     "api:report_update": Row("yynynn", "yynnnn", method="PUT"),
     "api:report_submit_": Row("xxxxxx", "yynnnn"),
+    "api:report_evidence": Row("yynynn", "xxxxxx"),  # leaders: an empty list (not named)
     "api:search_": Row("yyyyny", "xxxxxx", query="?q=生产总值"),
     # Django's accounts pages.
     "login": Row("yyyyyy", "yyyyyy"),

@@ -16,6 +16,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 from duban.web.api import figures, reads, reports
 from duban.web.api.auth import TokenAuth
 from duban.web.api.throttle import TokenThrottle
+from duban.web.evidence import api as evidence_api
 from duban.web.plans.services import ReportLocked, StaleReport
 from duban.web.rounds.services import RoundError
 
@@ -46,6 +47,7 @@ api = DubanAPI(
 api.add_router("", reads.router)
 api.add_router("", reports.router)
 api.add_router("", figures.router)
+api.add_router("", evidence_api.router)
 
 
 def _error(request: HttpRequest, status: int, code: str, detail: str, **extra) -> HttpResponse:
