@@ -27,6 +27,7 @@ def judged(target: str, *texts: str, period: Period = Q3):
         ("已完成工程量的70%。", 0.7),
         ("完成80%。", 0.8),
         ("主体完成30%。", 0.3),
+        ("改造已完成90%。", 0.9),
     ],
 )
 def test_a_percentage_of_work_is_a_share_of_that_task_not_a_count(text, share):
