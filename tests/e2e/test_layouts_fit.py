@@ -151,3 +151,52 @@ def test_every_main_tool_is_within_two_clicks_of_the_office_home(live_server, pa
         page.click(f"nav.main >> text={label}")
         page.wait_for_load_state()
         assert page.locator("h1").count() >= 1, label
+
+
+def test_the_wall_display_fits_1920_by_1080(live_server, browser, people):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    page = context.new_page()
+    _log_in(page, live_server.url, people["leader"])
+    page.click("nav.main >> text=挂图作战")
+    page.click("text=大屏模式")
+    page.wait_for_url(re.compile(r"/screen/"))
+    page.wait_for_function("document.querySelectorAll('[data-chart] canvas').length >= 5")
+    size = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+    )
+    assert size[0] <= 1920 and size[1] <= 1080, size
+    # No chart's legend sits on its title: the legend starts below the title's line.
+    for chart in page.eval_on_selector_all("[data-chart]", "els => els.map(e => e.dataset.chart)"):
+        boxes = page.evaluate(
+            """(id) => { const c = echarts.getInstanceByDom(document.querySelector(`[data-chart="${id}"]`));
+                const o = c.getOption(); return [o.title[0].top || 0, (o.legend && o.legend[0]) ? o.legend[0].top : null]; }""",
+            chart,
+        )
+        if boxes[1] is not None:
+            assert boxes[1] >= 24, (chart, boxes)
+    context.close()
+
+
+def test_the_public_period_page_folds_by_section_on_a_phone(live_server, browser, people):
+    from duban.web.plans.models import Period, Report
+    from duban.web.rounds.services import period_publish
+
+    period = Period.objects.get()
+    Report.objects.filter(period=period).update(state=Report.State.ACCEPTED)
+    Period.objects.filter(pk=period.pk).update(state=Period.State.CLOSED)
+    period.refresh_from_db()
+    period_publish(period, actor=people["office"])
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/")
+    page.click(f"main a[href='/public/{period.pk}/']")
+    page.wait_for_url(re.compile(rf"/public/{period.pk}/"))
+    assert page.locator("details.public-section").count() >= 2
+    assert "下载Word" in page.locator("main").inner_text().replace(" ", "")
+    height, width = page.evaluate(
+        "() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth]"
+    )
+    assert width <= 390 and height < 6000, (width, height)
+    page.locator("details.public-section summary").first.click()
+    assert page.locator("details.public-section[open] article.public-task").count() >= 1
+    context.close()

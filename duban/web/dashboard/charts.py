@@ -80,7 +80,7 @@ def section_chart(dash: Dashboard, dark: bool = False) -> dict:
     option = _base("各部分研判结论（项）", dark)
     option.update(
         {
-            "legend": {"top": 24, "data": [LABELS[v] for v in VERDICTS]},
+            "legend": {"top": 26, "type": "scroll", "data": [LABELS[v] for v in VERDICTS]},
             "grid": {"left": 170, "right": 20, "top": 60, "bottom": 20},
             "xAxis": {"type": "value", "minInterval": 1},
             "yAxis": {"type": "category", "data": names, "inverse": True},
@@ -97,7 +97,7 @@ def trend_chart(dash: Dashboard, dark: bool = False) -> dict:
     option = _base("各期研判结论变化（项）", dark)
     option.update(
         {
-            "legend": {"top": 24, "data": [LABELS[v] for v in VERDICTS]},
+            "legend": {"top": 26, "type": "scroll", "data": [LABELS[v] for v in VERDICTS]},
             "tooltip": {"trigger": "axis"},
             "grid": {"left": 50, "right": 20, "top": 60, "bottom": 30},
             "xAxis": {"type": "category", "data": [str(p) for p, _ in dash.trends]},
