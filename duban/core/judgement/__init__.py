@@ -14,6 +14,7 @@ from duban.core.judgement.columns import (
     column_figures,
     column_matches,
     column_target_indicator,
+    document_stance,
     document_status,
     status_flags,
     whole_task_indicator,
@@ -227,6 +228,10 @@ def judge_task(
     evidence = bool(task.reports) or columns.any
     verdict = task_verdict(facts) if evidence else "in_progress"
     said = explanation(task, verdict, judged, blocked, all_parts)
+    written = document_status(task, period)
+    if verdict == "in_progress" and written and document_stance(task, period) == "behind":
+        # Nothing measured, and the document itself says behind: that is the evidence.
+        verdict, said = "behind", f"{said}；表内自评“{written}”，按表内自评为滞后"
     if milestone is not None:
         verdict, said = by_milestone(milestone, verdict)
         judged.insert(0, milestone_judgement(milestone, schedule))
@@ -242,7 +247,7 @@ def judge_task(
         said,
         tuple(judged),
         tuple(flags),
-        document_status=document_status(task, period),
+        document_status=written,
     )
 
 

@@ -132,7 +132,9 @@ def _share_of_the_only_target(
 # scope, words of result or growth, and the number, with nothing else in its sentence before it.
 _BARE = re.compile(
     r"(?:截至目前|截至|目前|现已|今年以来|年内|全年|本期|累计|合计|共计|共|已经|已|均已|实际|"
-    r"完成|新增|增加|建成|签约|实现|达到|达|为|了|同比|增长|增幅|增速|[，,、\s])*"
+    r"完成|新增|增加|建成|签约|实现|达到|达|为|了|同比|增长|增幅|增速|[，,、\s]|"
+    # The end of the works: "已竣工投用31台。" against 加装电梯30台.
+    r"竣工|投用|投入使用|投产|完工)*"
 )
 _SCOPE_WORDS = re.compile(
     r"\d{1,2}[-—~～至到]\d{1,2}月(?:份)?|\d{1,2}月(?:底|末|份)?|上半年|前三季度"

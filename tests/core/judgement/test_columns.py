@@ -154,3 +154,27 @@ def test_a_target_column_the_target_text_does_not_state_is_an_indicator():
     assert (ind.metric, ind.value, ind.unit, ind.source) == ("城镇新增就业", 5000, "人", "column")
     assert ind.completion == 0.72
     assert t.verdict == "on_schedule"
+
+
+def test_with_nothing_measured_the_documents_own_behind_is_the_verdict():
+    t = judged(
+        row(
+            "推进县图书馆新馆建设",
+            reports=[Report(None, "正在进行内部装修")],
+            status=[DocumentStatus("是否达序", "否")],
+        )
+    )
+    assert t.verdict == "behind"
+    assert "表内自评“是否达序：否”" in t.explanation
+    assert "status_disagrees" not in [f.kind for f in t.flags]
+
+
+def test_with_nothing_measured_the_documents_own_on_schedule_is_shown_not_taken():
+    t = judged(
+        row(
+            "推进县图书馆新馆建设",
+            reports=[Report(None, "正在进行内部装修")],
+            status=[DocumentStatus("是否达序", "是")],
+        )
+    )
+    assert (t.verdict, t.document_status) == ("in_progress", "是否达序：是")

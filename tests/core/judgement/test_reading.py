@@ -184,3 +184,9 @@ def test_a_share_of_the_whole_work_judges_a_task_of_several_counts_by_its_deadli
 def test_a_share_of_a_part_is_not_the_whole_work():
     t = judged("新建综合楼1栋，新增床位300张。", "综合楼完成总工程量的80%，附属楼尚未开工。")
     assert t.verdict != "on_schedule"
+
+
+def test_works_finished_and_in_use_are_the_only_targets_count():
+    t = judged("完成老旧电梯更新40台。", "已竣工投用44台。")
+    assert t.verdict == "completed"
+    assert judged("完成老旧电梯更新40台。", "已开工20台。").verdict == "in_progress"
