@@ -72,13 +72,16 @@ def bench_import(runs: int = 5) -> float:
 
 def bench_rows(runs: int = 5) -> list[tuple[str, str, str]]:
     """Rows for duban.bench's table: (what, median, note)."""
+    from duban.web.evidence.bench import bench_rows as evidence_rows
+
     took = bench_import(runs)
     return [
         (
             f"import example into fresh SQLite (parse + one transaction), median of {runs}",
             f"{took * 1000:.0f} ms",
             "goal < 2 s",
-        )
+        ),
+        *evidence_rows(runs),
     ]
 
 
