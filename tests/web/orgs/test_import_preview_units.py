@@ -83,3 +83,18 @@ def test_it_offers_an_existing_unit_for_a_new_short_form(county, client):
     assert not org.units.filter(name="财政局").exists()
     event = AuditEvent.objects.get(action="unit_alias")
     assert event.after == {"aliases": ["财政局"]}
+
+
+def test_it_pairs_the_full_short_and_bracketed_forms_a_county_table_writes(county, client):
+    """县发展和改革局 and 县发改局, 县财政局 and 财政局, 县人力资源和社会保障局 and 县人社局,
+    县委农办(县农业农村局) and 县农业农村局: each pair offered once, the fuller name kept."""
+    org, office = county
+    client.force_login(office)
+    page = upload(client, org, FIXTURES / "qinghe-county-2024-q2.txt")
+    pairs = {(p.name, p.same_as) for p in page.context["preview"].pairs}
+    assert pairs == {
+        ("县发改局", "县发展和改革局"),
+        ("财政局", "县财政局"),
+        ("县人社局", "县人力资源和社会保障局"),
+        ("县农业农村局", "县委农办(县农业农村局)"),
+    }
