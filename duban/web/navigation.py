@@ -194,3 +194,49 @@ def menu_for(request: HttpRequest, plan: Plan | None = None, periods: Any = None
             label = pgettext_lazy("site admin link", "Administration")
             secondary.append(Link(label, reverse("admin:index")))
     return Menu(tuple(main), tuple(secondary))
+
+
+@dataclass(frozen=True)
+class Crumb:
+    label: str | Promise
+    url: str = ""
+
+
+def _plan_crumbs(plan: Any, period: Any) -> list[Crumb]:
+    query = f"?period={period.pk}" if period is not None else ""
+    return [
+        Crumb(pgettext_lazy("breadcrumbs", "Home"), reverse("home")),
+        Crumb(pgettext_lazy("main menu", "Overview"), reverse("plan", args=[plan.pk]) + query),
+    ]
+
+
+def _task_crumbs(task: Any, period: Any) -> list[Crumb]:
+    query = f"?period={period.pk}" if period is not None else ""
+    section = task.section
+    return [
+        *_plan_crumbs(task.plan, period),
+        Crumb(section.title, f"{reverse('plan', args=[task.plan_id])}{query}#s{section.number}"),
+        Crumb(f"第 {task.seq} 项", reverse("task", args=[task.pk]) + query),
+    ]
+
+
+def crumbs_for(url_name: str | None, context: Any) -> list[Crumb]:
+    """The trail above a deep page — task, report, its comparison, a round — from the objects
+    the page shows (the last crumb is the page itself, without a link)."""
+    if url_name == "task" and context.get("view") is not None:
+        trail = _task_crumbs(context["view"].task, context.get("period"))
+        return [*trail[:-1], replace(trail[-1], url="")]
+    report = context.get("report")
+    if url_name in ("report", "report_diff") and report is not None:
+        page = reverse("report", args=[report.pk])
+        trail = [
+            *_task_crumbs(report.task, report.period),
+            Crumb(f"{report.unit.name if report.unit else ''} · {report.period}", page),
+        ]
+        if url_name == "report_diff":
+            return [*trail, Crumb(pgettext_lazy("breadcrumbs", "Compare"))]
+        return [*trail[:-1], replace(trail[-1], url="")]
+    period = context.get("period")
+    if url_name == "round" and period is not None:
+        return [*_plan_crumbs(period.plan, period), Crumb(str(period))]
+    return []

@@ -129,3 +129,24 @@ def test_no_home_shows_a_code_identifier(world, as_user):
         text = re.sub(r"<[^>]+>", " ", client.get("/").content.decode())
         words = set(re.findall(r"[a-z_]+", text))
         assert not identifiers & words, (persona, identifiers & words)
+
+
+CRUMBS = re.compile(r'<nav class="crumbs[^"]*"[^>]*>(.*?)</nav>', re.S)
+
+
+def crumbs(body: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in CRUMBS.search(body).group(1).split(" › ")]
+
+
+def test_deep_pages_show_the_trail_back_to_the_home(world, as_user):
+    client = as_user(world.users["office"])
+    task = world.tasks[1]
+    section = task.section.title
+    body = client.get(f"/tasks/{task.pk}/?period={world.q4.pk}").content.decode()
+    assert crumbs(body) == ["首页", "总览", section, "第 1 项"]
+    report = world.drafts["区发改局"]
+    body = client.get(f"/reports/{report.pk}/").content.decode()
+    assert crumbs(body) == ["首页", "总览", section, "第 1 项", f"区发改局 · {world.q4}"]
+    body = client.get(f"/rounds/{world.q4.pk}/").content.decode()
+    assert crumbs(body) == ["首页", "总览", str(world.q4)]
+    assert CRUMBS.search(client.get("/").content.decode()) is None  # the home is the top

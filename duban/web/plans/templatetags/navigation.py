@@ -13,3 +13,10 @@ def main_menu(context) -> navigation.Menu | None:
     if request is None:
         return None
     return navigation.menu_for(request, context.get("plan"), context.get("periods"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context) -> list[navigation.Crumb]:
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return navigation.crumbs_for(match.url_name if match else None, context)
