@@ -42,6 +42,9 @@ class Piece(NamedTuple):
     line: int
 
 
+_tuple_new = tuple.__new__  # a Piece from a (text, line) pair without NamedTuple's Python __new__
+
+
 @dataclass
 class RowPieces:
     seq: int
@@ -142,7 +145,7 @@ def split_row(row: list[Line], widths: Widths, units: Registry) -> RowPieces:
         col: Column = "target" if not st.target_done() else "units"
         for i, (text, no) in enumerate(texts):
             if col == "progress":  # the last column: the rest of the fragment is progress text
-                out.progress.extend(Piece(t, n) for t, n in texts[i:])
+                out.progress.extend(_tuple_new(Piece, piece) for piece in texts[i:])
                 break
             nxt = texts[i + 1][0] if i + 1 < len(texts) else None
             col = _place_line(text, no, nxt, col, out, st, widths, units, opening=opening)
