@@ -64,13 +64,19 @@ def _table(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
 
 
 def _bulletin(period: Period, fmt: str, unit: Unit | None, options: dict) -> bytes:
-    """options: what the office sets on the bulletin's form (issue_no, issued YYYY-MM-DD,
-    basis_no), passed to the renderer as they are."""
+    """options: what the office sets on the bulletin's form (rounds/bulletin.py: issue_no,
+    issued YYYY-MM-DD, basis_no, addressees, the section numbers to include)."""
     from duban.core.render.export import export_bulletin
 
     plan, judgement = _judged(period)
     allowed = {k: options[k] for k in ("issue_no", "issued", "basis_no") if k in options}
     allowed.update(bulletin_wording(period.plan.organization))  # series, addressees
+    if options.get("addressees"):  # the bulletin form's (rounds/bulletin.py), over the default
+        allowed["addressees"] = options["addressees"]
+    if options.get("sections"):  # the form's choice: only these sections' tasks
+        from duban.web.rounds.bulletin import only_sections
+
+        plan, judgement = only_sections(plan, judgement, options["sections"])
     office = issuing_office(period.plan.organization)
     marking = export_marking(period)
     return export_bulletin(
