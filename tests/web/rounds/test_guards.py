@@ -243,3 +243,9 @@ def test_a_resubmission_after_the_deadline_is_late(world, as_user):
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.state == "submitted" and report.late is True
+
+
+def test_my_tasks_leads_a_submitted_report_to_its_withdraw_page(world, as_user):
+    report = _submitted(world)
+    body = as_user(world.users["unit_a"]).get("/my/").content.decode()
+    assert f'<a href="/reports/{report.pk}/edit/">查看或撤回</a>' in body
