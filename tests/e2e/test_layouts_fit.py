@@ -108,6 +108,39 @@ def test_every_page_a_role_reaches_fits_and_speaks_chinese(live_server, browser,
     assert not failures, "\n".join(failures)
 
 
+def test_every_public_page_fits_and_speaks_chinese(live_server, browser, people):
+    from duban.web.plans.models import Period, Report
+    from duban.web.rounds.services import period_publish
+
+    period = Period.objects.get()
+    Report.objects.filter(period=period).update(state=Report.State.ACCEPTED)
+    Period.objects.filter(pk=period.pk).update(state=Period.State.CLOSED)
+    period.refresh_from_db()
+    period_publish(period, actor=people["office"])
+    identifiers = _identifiers()
+    failures = []
+    base = live_server.url
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        for url in (
+            f"{base}/",
+            f"{base}/public/",
+            f"{base}/public/{period.pk}/",
+            f"{base}/public/{period.pk}/tasks/1/",
+            f"{base}/search/?q=%E6%A3%9A%E6%94%B9",
+        ):
+            page.goto(url)
+            fit = page.evaluate(OVERFLOW)
+            if fit["scroll"] > fit["vw"]:
+                failures.append(f"{width}px {url}: {fit['scroll']} > {fit['vw']} {fit['wide']}")
+            words = set(re.findall(r"[a-z_]+", page.locator("body").inner_text()))
+            if identifiers & words:
+                failures.append(f"{width}px {url}: shows {sorted(identifiers & words)}")
+        context.close()
+    assert not failures, "\n".join(failures)
+
+
 def test_a_leader_reaches_the_dashboard_in_one_click(live_server, page, people):
     _log_in(page, live_server.url, people["leader"])
     page.click("nav.main >> text=挂图作战")
