@@ -175,7 +175,7 @@ def test_organizations_side_by_side_keep_their_own_searches_and_group_choices(ne
 
 def test_the_examples_fourth_quarter_asks_only_named_units_and_the_offices_picks(db, example_plan):
     """With the defaults no department is asked about a task it is not named for (open-ended
-    groups ask nobody); a pick for 政府各职能部门 asks those units on its tasks only."""
+    groups ask nobody); a pick for 政府各职能部门 asks that unit on its tasks, and no more."""
     from duban.web.orgs.models import Organization
     from duban.web.plans.services import plan_import
     from duban.web.rounds.opening import opening_plan
@@ -208,8 +208,14 @@ def test_the_examples_fourth_quarter_asks_only_named_units_and_the_offices_picks
     assert opened.slots == defaults.slots == len(asked)
     # 594 when 政府各职能部门 stood for every department; the third quarter holds 231 reports.
     assert (opened.slots, q3.reports.count()) == (248, 231)
-    finance = org.units.get(name="区财政局")
     group = functional.group
     tasks = set(group.responsibilities.values_list("task__seq", flat=True))
-    picked = opening_plan(plan, {group.pk: [finance.pk]})
-    assert picked.slots == defaults.slots + len({s for s in tasks if (s, "区财政局") not in asked})
+    departments = org.units.filter(kind="department").order_by("name")
+    audit = next(u for u in departments if all((s, u.name) not in asked for s in tasks))
+    picked = opening_plan(plan, {group.pk: [audit.pk]})
+    wanted = asked | {(s, audit.name) for s in tasks}
+    assert picked.slots == len(wanted) > defaults.slots
+    november = round_open(
+        plan, label="11月", end_month=11, kind="month", picks={group.pk: [audit.pk]}, actor=None
+    )
+    assert set(november.period.reports.values_list("task__seq", "unit__name")) == wanted
