@@ -73,3 +73,15 @@ def test_a_deadline_the_target_writes_counts_when_no_column_says_one():
 @pytest.mark.parametrize("text", ["2024.12-2023.01", "长期坚持", "", None])
 def test_what_is_no_span_is_none(text):
     assert span_of(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("2023-2024年", (2023, 1, 2024, 12)),
+        ("2023年3月—2025年6月", (2023, 3, 2025, 6)),
+        ("2022.07至2023.06", (2022, 7, 2023, 6)),
+    ],
+)
+def test_spans_are_read_as_offices_write_them(text, span):
+    assert span_of(text) == span

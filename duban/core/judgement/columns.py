@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from duban.core.indicators.actuals import Actual
-from duban.core.indicators.quantities import AT_LEAST, Quantity, find_quantities
+from duban.core.indicators.quantities import AT_LEAST, Quantity, find_quantities, same_dimension
 from duban.core.indicators.targets import TargetIndicator
 from duban.core.judgement.flags import Flag
 from duban.core.judgement.labels import VERDICT_LABELS
@@ -82,7 +82,7 @@ def _reported(task: Task, actual: Actual) -> ReportedActual:
 
 def _same_target(ind: TargetIndicator, target: Figure) -> bool:
     q = _quantity(target.value, target.unit or ind.quantity.unit)
-    return q.base_unit == ind.quantity.base_unit and abs(q.base - ind.base) <= 1e-9 * ind.base
+    return same_dimension(q, ind.quantity) and abs(q.base - ind.base) <= 1e-9 * ind.base
 
 
 def column_target_indicator(
@@ -121,7 +121,7 @@ def column_matches(
     ind = indicators[chosen]
     if figures.actual is not None:
         a = _actual(figures.actual, "amount", ind.quantity.unit, period)
-        if a.quantity.base_unit == ind.quantity.base_unit:
+        if same_dimension(a.quantity, ind.quantity):
             return {chosen: Match(ind, _reported(task, a))}
     if figures.share is not None:
         return {chosen: Match(ind, _reported(task, _actual(figures.share, "share", "%", period)))}
