@@ -228,3 +228,20 @@ def org_settings_update(organization: Organization, changes: dict[str, str], *, 
         organization.save(update_fields=fields)
         audit_record("org_settings", organization, actor=actor, before=before, after=after)
     return organization
+
+
+def likely_same_units(organization: Organization) -> list[tuple[Unit, Unit]]:
+    """Pairs of the organization's units general knowledge reads as one (县发改局 and
+    县发展和改革局): (the shorter, the fuller), for the office to merge or leave apart."""
+    buckets: dict[str, list[Unit]] = {}
+    for unit in organization.units.exclude(kind=Unit.Kind.GROUP).order_by("name"):
+        names = (unit.name, *core_units.bracket_names(unit.name))
+        for k in dict.fromkeys(core_units.short_form(n) for n in names):
+            buckets.setdefault(k, []).append(unit)
+    pairs: dict[tuple[int, int], tuple[Unit, Unit]] = {}
+    for units in buckets.values():
+        for i, a in enumerate(units):
+            for b in units[i + 1 :]:
+                short, full = sorted((a, b), key=lambda u: (len(u.name), u.name))
+                pairs.setdefault((short.pk, full.pk), (short, full))
+    return list(pairs.values())

@@ -60,6 +60,7 @@ def _units_page(request: HttpRequest, org: Organization, **extra) -> HttpRespons
         "units": units,
         "history": history,
         "file_form": UnitsFileForm(),
+        "likely": decisions.likely_same_units(org),
         "actor": actor_of(request.user),
         **extra,
     }

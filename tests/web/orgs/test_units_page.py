@@ -175,3 +175,19 @@ def test_a_decision_of_one_organization_leaves_the_same_name_of_another_alone(wo
     assert "请选择本机构的两个单位" in foreign.content.decode()
     assert Unit.objects.filter(pk=theirs.pk).exists()
     assert client.post(f"/orgs/{theirs.organization_id}/units/{theirs.pk}/", {}).status_code == 404
+
+
+def test_it_offers_the_units_an_import_kept_apart_that_read_as_one(qinghe, client):
+    org, office = qinghe
+    client.force_login(office)
+    page = client.get(page_of(org))
+    pairs = [(a.name, b.name) for a, b in page.context["likely"]]
+    assert sorted(pairs) == sorted(
+        [
+            ("县发改局", "县发展和改革局"),
+            ("财政局", "县财政局"),
+            ("县人社局", "县人力资源和社会保障局"),
+            ("县农业农村局", "县委农办(县农业农村局)"),
+        ]
+    )
+    assert "“财政局”即“县财政局”" in page.content.decode()
