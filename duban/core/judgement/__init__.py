@@ -114,7 +114,7 @@ def judge_plan(
     )
     if not reporting and (plan.kind == "decomposition" or plan.period is None):
         return _nothing_to_judge(plan)
-    period = plan.period or DEFAULT_PERIOD
+    period = plan.period or _period_of_columns(plan) or DEFAULT_PERIOD
     reused = reused_flags(plan, thresholds)
     before = {t.seq: t for t in previous.tasks} if previous is not None else {}
     units = plan.units.at_level(plan.level)
@@ -135,6 +135,17 @@ def judge_plan(
             for t in plan.tasks
         ),
     )
+
+
+def _period_of_columns(plan: Plan) -> Period | None:
+    """A table whose title names no period: the latest its figure columns state (1-7月完成)."""
+    stated = [
+        f.period
+        for t in plan.tasks
+        for f in t.figures
+        if f.role in ("actual", "share") and f.period is not None
+    ]
+    return max(stated, key=lambda p: p.end_month) if stated else None
 
 
 def _nothing_to_judge(plan: Plan) -> PlanJudgement:

@@ -178,3 +178,10 @@ def test_with_nothing_measured_the_documents_own_on_schedule_is_shown_not_taken(
         )
     )
     assert (t.verdict, t.document_status) == ("in_progress", "是否达序：是")
+
+
+def test_a_table_without_a_period_is_judged_at_the_period_its_columns_state():
+    p = plan(estates(30, period=AUGUST), period=None)
+    judged_plan = judge_plan(p)
+    assert judged_plan.period.end_month == 8
+    assert judged_plan.tasks[0].verdict == "on_schedule"
