@@ -249,3 +249,14 @@ def test_my_tasks_leads_a_submitted_report_to_its_withdraw_page(world, as_user):
     report = _submitted(world)
     body = as_user(world.users["unit_a"]).get("/my/").content.decode()
     assert f'<a href="/reports/{report.pk}/edit/">查看或撤回</a>' in body
+
+
+def test_opening_the_same_round_twice_says_so_once_and_opens_nothing(world, as_user):
+    client = as_user(world.users["office"])
+    data = {"label": "11月", "end_month": 11, "kind": "month", "deadline": "2021-12-05"}
+    assert client.post(f"/plans/{world.plan.pk}/rounds/new/", data).status_code == 302
+    before = _state(world)
+    again = client.post(f"/plans/{world.plan.pk}/rounds/new/", data)
+    assert again.status_code == 200
+    assert again.content.decode().count("2021年11月已经开启过") == 1
+    assert _state(world) == before
