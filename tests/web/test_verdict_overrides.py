@@ -290,3 +290,84 @@ def test_the_dashboard_list_shows_lights_to_units_but_flags_only_to_the_office(o
     client.force_login(_unit_reporter())
     unit_page = client.get(url).content.decode()
     assert 'class="light verdict-' in unit_page and 'class="badge"' not in unit_page
+
+
+def test_the_office_sets_its_tolerances_for_about_targets_and_the_judgement_reads_them(
+    office, client
+):
+    """ "增长6%左右": 5.3% is 0.7 points short — behind by the default 0.5, met at 1.0."""
+    from duban.web.orgs.models import Organization
+    from duban.web.plans.models import Report
+
+    org = Organization.objects.get()
+    report = Report.objects.get(task__seq=1, unit__name="区发改局")
+    report.text, report.version = "1-9月，城乡居民人均可支配收入同比增长5.3%。", report.version + 1
+    report.save()
+
+    def income() -> str:
+        (found,) = [i for i in _verdict(1).indicators if "收入" in i.metric]
+        return found.verdict
+
+    assert income() == "behind"
+    client.force_login(office)
+    page = client.get(f"/orgs/{org.pk}/lights/").content.decode()
+    assert 'name="about_points"' in page and 'value="0.5"' in page and 'value="95.0"' in page
+    saved = client.post(
+        f"/orgs/{org.pk}/lights/",
+        {"form": "tolerances", "about_points": 1, "about_amount_percent": 90},
+    )
+    assert saved.status_code == 302
+    assert income() != "behind"
+    bad = client.post(
+        f"/orgs/{org.pk}/lights/",
+        {"form": "tolerances", "about_points": 9, "about_amount_percent": 90},
+    )
+    assert bad.status_code == 200 and "about_points" in bad.context["tolerances"].errors
+
+
+def test_a_unit_may_not_set_the_tolerances(office, client):
+    from duban.web.orgs.models import Organization
+    from duban.web.verdicts.selectors import settings_for
+
+    org = Organization.objects.get()
+    client.force_login(_unit_reporter())
+    response = client.post(
+        f"/orgs/{org.pk}/lights/",
+        {"form": "tolerances", "about_points": 3, "about_amount_percent": 60},
+    )
+    assert response.status_code in (403, 404)
+    assert settings_for(org.pk)[1].about_points == 0.5
+
+
+def test_the_documents_own_status_shows_beside_the_verdict_on_the_task_page_and_in_the_api(
+    office, client
+):
+    task = _task(11)
+    task.document_status = [{"header": "是否达序", "text": "否", "period": None}]
+    task.save()
+    client.force_login(office)
+    page = client.get(f"/tasks/{task.pk}/?period={_period().pk}").content.decode()
+    assert "是否达序：否" in page
+    assert _verdict(11).document_status == "是否达序：否"
+
+
+def test_the_api_shows_an_override_to_members_and_its_reason_to_the_office_only(
+    office, leader, client
+):
+    from django.test import Client
+
+    from duban.web.api.tokens import token_create
+    from tests.web.api.conftest import Api
+
+    client.force_login(office)
+    _overrule(client, 39, "completed", "已另行完成")
+    seen = {}
+    for user in (office, leader):
+        _, secret = token_create(user, name="override")
+        answer = Api(Client(), secret).get(f"/tasks/{_task(39).pk}", period=_period().pk).json()
+        seen[user.username] = answer["verdict"]
+    assert seen["office"]["override"]["reason"] == "已另行完成"
+    assert seen["office"]["override"]["author"] == "王督查"
+    assert seen["leader"]["override"]["reason"] is None
+    assert seen["leader"]["override"]["verdict"] == "completed"
+    assert "已另行完成" not in seen["leader"]["explanation"]

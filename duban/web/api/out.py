@@ -85,7 +85,7 @@ def verdict(v: TaskVerdict, judgement: PeriodJudgement, actor: Actor) -> dict[st
         "explanation": v.explanation if office else v.public_explanation,
         "automatic": v.override is None,
         "override": _override(v, office),
-        "document_status": list(v.document_status),
+        "document_status": v.document_status,
         "light": v.light,
         "flags": [
             {"kind": f.kind, "label": f.label, "unit": f.unit, "reason": f.reason} for f in flags

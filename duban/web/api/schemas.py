@@ -94,8 +94,8 @@ class VerdictOut(Schema):
         description="false when the office's own verdict (督查室认定) replaces the automatic one"
     )
     override: OverrideOut | None = Field(None, description="the office's verdict in force")
-    document_status: list[str] = Field(
-        default_factory=list, description="the document's own status for the period (是否达序：否)"
+    document_status: str | None = Field(
+        None, description="the document's own status for the period (是否达序：否), as written"
     )
     light: str | None = Field(
         None,

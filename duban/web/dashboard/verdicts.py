@@ -17,8 +17,8 @@ from duban.core.judgement.labels import (
     VERDICT_ORDER,
 )
 from duban.core.judgement.lights import LightThresholds, task_light
+from duban.core.judgement.tolerances import Tolerances
 from duban.core.model import Plan as CorePlan
-from duban.core.model import Task as CoreTask
 from duban.core.render.bulletin_data import missing_units
 from duban.core.schedule import schedule_share
 from duban.web.plans import seam
@@ -94,7 +94,7 @@ class TaskVerdict:
     light: str | None = None  # the core's light; None where it has none (推进中, 未报送)
     override: Override | None = None
     # The document's own status for the period (是否达序：否), shown beside duban's verdict.
-    document_status: tuple[str, ...] = ()
+    document_status: str | None = None
 
     @property
     def label(self) -> str:
@@ -139,7 +139,6 @@ def _core_task_verdict(
     judged: TaskJudgement,
     end_month: int,
     missing: tuple[Flag, ...],
-    status: tuple[str, ...],
 ) -> TaskVerdict:
     # The core names missing reporters from the text alone; the period's slots say who was asked.
     flags = tuple(
@@ -172,7 +171,7 @@ def _core_task_verdict(
         judged.explanation,
         flags + missing,
         tuple(indicators),
-        document_status=status,
+        document_status=judged.document_status,
     )
 
 
@@ -190,11 +189,6 @@ def _asked(current: CorePlan, period: Period) -> dict[int, list[str]]:
             names = (u.canonical or u.name for u in t.units)
             asked[t.seq] = [n for n in names if current.units.kind(n) != "group"]
     return asked
-
-
-def _document_status(task: CoreTask) -> tuple[str, ...]:
-    """The document's own status columns for the period, as its header and words."""
-    return tuple(f"{d.header}：{d.text}" if d.header else d.text for d in task.status)
 
 
 def _missing_flags(current: CorePlan, missing: dict[str, list[int]]) -> dict[int, tuple[Flag, ...]]:
@@ -216,7 +210,9 @@ def _late_reports(period: Period) -> set[tuple[int, str]]:
     return set(Report.objects.filter(period=period, late=True).values_list("task_id", "unit__name"))
 
 
-def _automatic(plan: Plan, period: Period) -> tuple[dict[int, TaskVerdict], dict[str, list[int]]]:
+def _automatic(
+    plan: Plan, period: Period, tolerances: Tolerances
+) -> tuple[dict[int, TaskVerdict], dict[str, list[int]]]:
     """The judgement of the reports alone, by task id, and the 未报送 units (cached:
     verdicts.cache says on what)."""
     earlier = (
@@ -230,39 +226,39 @@ def _automatic(plan: Plan, period: Period) -> tuple[dict[int, TaskVerdict], dict
         previous = seam.to_core(plan, earlier) if earlier is not None else None
         current = seam.to_core(plan, period)  # the reported texts only (REPORTED_STATES)
         reported = {t.seq for t in current.tasks if any(r.text.strip() for r in t.reports)}
-        status = {t.seq: _document_status(t) for t in current.tasks}
         missing = missing_units(current, _asked(current, period))
         missing_flags = _missing_flags(current, missing)
-        judged = judge_plan(current, previous)
+        judged = judge_plan(current, previous, tolerances=tolerances)
         by_seq = {t.seq: t for t in judged.tasks}
         out: dict[int, TaskVerdict] = {}
         for seq, tid in plan.tasks.in_force().values_list("seq", "pk"):
             flags = missing_flags.get(seq, ())
+            core = by_seq.get(seq)
             if seq not in reported:
                 out[tid] = TaskVerdict(
                     tid, seq, "not_reported", "本期未报送进展情况", flags,
-                    document_status=status.get(seq, ()),
+                    document_status=core.document_status if core is not None else None,
                 )  # fmt: skip
-            elif seq in by_seq:
-                out[tid] = _core_task_verdict(
-                    tid, seq, by_seq[seq], period.end_month, flags, status.get(seq, ())
-                )
+            elif core is not None:
+                out[tid] = _core_task_verdict(tid, seq, core, period.end_month, flags)
             else:
                 out[tid] = TaskVerdict(tid, seq, "in_progress", "已报送进展，尚未自动研判", flags)
         return out, missing
 
     from duban.web.verdicts import cache
 
-    return cache.cached(cache.key(plan, period, earlier), compute)
+    return cache.cached(cache.key(plan, period, earlier, tolerances), compute)
 
 
 def _light(v: TaskVerdict, end_month: int, thresholds: LightThresholds) -> str | None:
-    if v.verdict == "not_reported":
-        return None
+    """The core's light of the verdict in force (none for 推进中 and 未报送); an override's
+    verdict lights by itself, the figures it overrules say nothing more."""
     if v.override is not None:
         return task_light(v.verdict)
-    pairs = [(i.verdict, i.completion if i.kind == "amount" else None) for i in v.indicators]
-    return task_light(v.verdict, pairs, end_month, thresholds)
+    indicators = [
+        (i.verdict, i.completion if i.kind == "amount" else None, i.schedule) for i in v.indicators
+    ]
+    return task_light(v.verdict, indicators, end_month, thresholds)
 
 
 def _overridden(v: TaskVerdict, row) -> TaskVerdict:
@@ -287,11 +283,11 @@ def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
     """Verdicts of every task of the plan for the period: the judgement of the reported texts
     (submitted or accepted; a task with none is "not_reported"), then the
     office's overrides in force, the late flags and the lights by the office's thresholds."""
-    from duban.web.verdicts.selectors import overrides_in_force, thresholds_for
+    from duban.web.verdicts.selectors import overrides_in_force, settings_for
 
-    automatic, missing = _automatic(plan, period)
+    thresholds, tolerances = settings_for(plan.organization_id)
+    automatic, missing = _automatic(plan, period, tolerances)
     overrides = overrides_in_force(period)
-    thresholds = thresholds_for(plan.organization_id)
     late: dict[int, list[Flag]] = {}
     for tid, unit in sorted(_late_reports(period)):
         if unit:

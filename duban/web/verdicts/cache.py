@@ -5,8 +5,9 @@ Judging a plan's period reads every task and every report of the period and of t
 dashboard). The result is cached under a key that changes with everything the judgement reads:
 the reports of both periods (their number, the sum of their versions — every text change adds
 one — and the newest change) and the plan's stamp (tasks, responsibilities, unit names; bumped
-by signals and by the import). The office's overrides, the thresholds and the late flags are
-applied after the cache, so they take effect at once.
+by signals and by the import) and the office's tolerances, which the judgement reads. The
+office's overrides, the light thresholds and the late flags are applied after the cache, so they
+take effect at once.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from django.core.cache import cache
 from django.db.models import Count, F, Max, Sum
 
 from duban import __version__
+from duban.core.judgement.tolerances import DEFAULT_TOLERANCES, Tolerances
 from duban.web.plans.models import Period, Plan, Report
 from duban.web.verdicts.models import JudgementStamp
 
 # Bump when the shape of what is cached changes; a new release (its rules) changes the key too.
-FORMAT = 2  # 2: (verdicts, 未报送 units), indicators with source and unit
+FORMAT = 3  # 3: (verdicts, 未报送 units), the document's status as one text
 TIMEOUT = 24 * 3600
 
 T = TypeVar("T")
@@ -45,7 +47,12 @@ def bump(plan_ids) -> None:
             JudgementStamp.objects.get_or_create(plan_id=plan_id, defaults={"generation": 1})
 
 
-def key(plan: Plan, period: Period, earlier: Period | None) -> str:
+def key(
+    plan: Plan,
+    period: Period,
+    earlier: Period | None,
+    tolerances: Tolerances = DEFAULT_TOLERANCES,
+) -> str:
     ids = [period.pk] + ([earlier.pk] if earlier is not None else [])
     agg = Report.objects.filter(period_id__in=ids).aggregate(
         n=Count("id"), versions=Sum("version"), last=Max("updated_at")
@@ -54,7 +61,8 @@ def key(plan: Plan, period: Period, earlier: Period | None) -> str:
     return (
         f"duban:judgement:{FORMAT}:{__version__}:{plan.pk}:{stamp(plan.pk)}:"
         f"{period.pk}:{period.end_month}:{earlier.pk if earlier else 0}:"
-        f"{agg['n']}:{agg['versions'] or 0}:{last}"
+        f"{agg['n']}:{agg['versions'] or 0}:{last}:"
+        f"{tolerances.about_points}:{tolerances.about_amount_share}"
     )
 
 

@@ -36,3 +36,14 @@ class LightsForm(forms.Form):
         if y is not None and r is not None and y > r:
             raise forms.ValidationError("黄灯阈值不能大于红灯阈值")
         return data
+
+
+class TolerancesForm(forms.Form):
+    """左右/约 targets: how near counts as meeting them (docs/judgement.md states the defaults)."""
+
+    about_points = forms.FloatField(
+        label="左右目标：增速、比率可低于目标（百分点）", min_value=0, max_value=5
+    )
+    about_amount_percent = forms.FloatField(
+        label="左右目标：总量达到应完成量的（%）", min_value=50, max_value=100
+    )

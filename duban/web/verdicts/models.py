@@ -60,13 +60,17 @@ class VerdictOverride(models.Model):
 
 class LightSetting(models.Model):
     """An office's own light thresholds for amounts: percentage points below 序时进度 at which a
-    task turns yellow, then red (e.g. yellow from 10 and red from 30, as cities publish them)."""
+    task turns yellow, then red (e.g. yellow from 10 and red from 30, as cities publish them);
+    and its tolerances for 左右 (about) targets, which the judgement reads."""
 
     organization = models.OneToOneField(
         Organization, on_delete=models.PROTECT, related_name="light_setting"
     )
     yellow_below = models.FloatField("黄灯：低于序时进度（百分点）", default=10.0)
     red_below = models.FloatField("红灯：低于序时进度（百分点）", default=30.0)
+    # The judgement's tolerances for 左右/约 targets (core Tolerances; docs/judgement.md).
+    about_points = models.FloatField("左右目标：增速、比率可低于目标（百分点）", default=0.5)
+    about_amount_percent = models.FloatField("左右目标：总量达到应完成量的（%）", default=95.0)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from duban.core.judgement.lights import LightThresholds
+from duban.core.judgement.tolerances import DEFAULT_TOLERANCES, Tolerances
 from duban.web.plans.models import Period, Responsibility, Task
 from duban.web.verdicts.models import LightSetting, VerdictOverride
 
@@ -36,11 +37,16 @@ def decisions_stamp(period: Period) -> str:
     return f"{newest.first() or 0}:{changed.isoformat() if changed else '-'}"
 
 
-def thresholds_for(organization_id: int) -> LightThresholds:
+def settings_for(organization_id: int) -> tuple[LightThresholds, Tolerances]:
+    """The office's light thresholds and its tolerances for 左右 targets (one row, one query);
+    the defaults of docs/judgement.md where it set none."""
     row = LightSetting.objects.filter(organization_id=organization_id).first()
     if row is None:
-        return LightThresholds()
-    return LightThresholds(row.yellow_below, row.red_below)
+        return LightThresholds(), DEFAULT_TOLERANCES
+    return (
+        LightThresholds(row.yellow_below, row.red_below),
+        Tolerances(row.about_points, row.about_amount_percent / 100),
+    )
 
 
 def led_tasks(plan_id: int) -> dict[int, list[int]]:

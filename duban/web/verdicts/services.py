@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from duban.core.judgement.tolerances import Tolerances
 from duban.web.audit.services import audit_record, snapshot
 from duban.web.orgs.models import Organization
 from duban.web.plans.models import Period, Task
@@ -55,4 +56,24 @@ def thresholds_set(
         row.yellow_below, row.red_below, row.updated_by = yellow_below, red_below, actor
         row.save()
         audit_record("light_thresholds", row, actor=actor, before=before, after=snapshot(row))
+    return row
+
+
+def tolerances_set(
+    organization: Organization, *, about_points: float, about_amount_percent: float, actor
+) -> LightSetting:
+    """The office's tolerances for 左右 targets; the judgement reads them from the next page on."""
+    try:
+        Tolerances(about_points, about_amount_percent / 100)
+    except ValueError as exc:
+        raise VerdictError(
+            "须满足 0 ≤ 增速、比率容差 ≤ 5 个百分点，50% ≤ 总量达到应完成量的比例 ≤ 100%"
+        ) from exc
+    with transaction.atomic():
+        row, _ = LightSetting.objects.select_for_update().get_or_create(organization=organization)
+        before = snapshot(row)
+        row.about_points, row.about_amount_percent = about_points, about_amount_percent
+        row.updated_by = actor
+        row.save()
+        audit_record("judgement_tolerances", row, actor=actor, before=before, after=snapshot(row))
     return row

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +13,7 @@ from duban.web.access import actor_of, get_or_deny, restrict
 from duban.web.orgs.models import Organization
 from duban.web.plans.models import Period, Task
 from duban.web.verdicts import selectors, services
-from duban.web.verdicts.forms import LightsForm, OverrideForm
+from duban.web.verdicts.forms import LightsForm, OverrideForm, TolerancesForm
 
 
 @require_POST
@@ -53,23 +55,43 @@ def override(request: HttpRequest, task_id: int) -> HttpResponse:
 
 
 def lights(request: HttpRequest, org_id: int) -> HttpResponse:
+    """The light thresholds and, in a second form (`form=tolerances`), the 左右 tolerances."""
     org = get_or_deny(Organization.objects.all(), request.user, "judge", pk=org_id)
-    current = selectors.thresholds_for(org.pk)
+    current, about = selectors.settings_for(org.pk)
+    form = LightsForm(
+        initial={"yellow_below": current.yellow_below, "red_below": current.red_below}
+    )
+    tolerances = TolerancesForm(
+        initial={
+            "about_points": about.about_points,
+            "about_amount_percent": round(about.about_amount_share * 100, 2),
+        }
+    )
     if request.method == "POST":
-        form = LightsForm(request.POST)
-        if form.is_valid():
+        posted: LightsForm | TolerancesForm
+        save: Callable[..., object]
+        if request.POST.get("form") == "tolerances":
+            posted = tolerances = TolerancesForm(request.POST)
+            save, done = services.tolerances_set, "研判容差已保存。"
+        else:
+            posted = form = LightsForm(request.POST)
+            save, done = services.thresholds_set, "亮灯标准已保存。"
+        if posted.is_valid():
             try:
-                services.thresholds_set(org, **form.cleaned_data, actor=request.user)
+                save(org, **posted.cleaned_data, actor=request.user)
             except services.VerdictError as exc:
-                form.add_error(None, str(exc))
+                posted.add_error(None, str(exc))
             else:
-                messages.success(request, "亮灯标准已保存。")
+                messages.success(request, done)
                 return redirect(request.path)
-    else:
-        form = LightsForm(
-            initial={"yellow_below": current.yellow_below, "red_below": current.red_below}
-        )
-    ctx = {"org": org, "form": form, "current": current, "actor": actor_of(request.user)}
+    ctx = {
+        "org": org,
+        "form": form,
+        "tolerances": tolerances,
+        "current": current,
+        "about": about,
+        "actor": actor_of(request.user),
+    }
     return render(request, "verdicts/lights.html", ctx)
 
 

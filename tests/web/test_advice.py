@@ -1,0 +1,76 @@
+"""Help before submitting: the editor shows, as the unit types, what duban reads from its text —
+the figures against the task's targets, the verdict it would give, a warning for text with only
+general words — through the core's judge_task for that one task; advice, never a block."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+
+@pytest.fixture
+def editor(world, client):
+    client.force_login(world.users["unit_a"])
+    report = world.drafts["区发改局"]
+    return client, report, f"/reports/{report.pk}/advice/"
+
+
+def test_the_editor_asks_for_advice_as_the_unit_types(editor):
+    client, report, url = editor
+    page = client.get(f"/reports/{report.pk}/edit/").content.decode()
+    assert f'hx-post="{url}"' in page and "from:#id_text" in page
+
+
+def test_it_shows_the_figure_it_reads_and_the_verdict_it_would_give(editor):
+    client, _, url = editor
+    text = "1-12月，城乡居民人均可支配收入同比增长6.8%。"
+    answer = client.post(url, {"text": text})
+    assert answer.status_code == 200
+    html = answer.content.decode()
+    assert "城乡居民人均可支配收入同比增长6.8%" in html
+    advice = answer.context["advice"]
+    assert advice.verdict == "on_schedule" and "按此文字将研判为：达序时进度" in html
+    income = next(r for r in advice.readings if "收入" in r.metric)
+    assert income.found and income.target == "6%"
+
+
+def test_it_warns_of_text_with_only_general_words_and_still_lets_the_unit_save(editor):
+    client, report, url = editor
+    vague = "积极推进各项工作，取得良好成效。"
+    advice = client.post(url, {"text": vague}).context["advice"]
+    assert advice.vague
+    saved = client.post(
+        f"/reports/{report.pk}/edit/", {"text": vague, "version": report.version, "save": "1"}
+    )
+    assert saved.status_code == 302  # advice, never a block
+    report.refresh_from_db()
+    assert report.text == vague
+
+
+def test_nothing_is_saved_by_asking(editor):
+    client, report, url = editor
+    client.post(url, {"text": "1-12月，地区生产总值增长7%。"})
+    before = report.text
+    report.refresh_from_db()
+    assert report.text == before and report.version == 1
+
+
+def test_another_unit_gets_no_advice_on_a_report_not_its_own(world, client):
+    client.force_login(world.users["unit_b"])
+    answer = client.post(f"/reports/{world.drafts['区发改局'].pk}/advice/", {"text": "x"})
+    assert answer.status_code in (403, 404)
+
+
+def test_it_answers_within_50_ms(editor):
+    from duban.web.rounds.advice import advise
+
+    _, report, _ = editor
+    text = "1-12月，城乡居民人均可支配收入同比增长6.8%，地区生产总值增长7.1%。"
+    advise(report, text)  # the first call imports and warms what the rest reuse
+    times = []
+    for _ in range(9):
+        start = time.perf_counter()
+        advise(report, text)
+        times.append(time.perf_counter() - start)
+    assert sorted(times)[len(times) // 2] < 0.050
