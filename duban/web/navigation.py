@@ -7,6 +7,7 @@ tag, plans/templatetags/navigation.py), pointing into the page's plan when it sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -148,12 +149,31 @@ def review_url(round_id: int) -> str:
     return reverse("round", args=[round_id]) + "#queue"
 
 
-def _links(items: tuple[Item, ...], actor: Any, at: Where, user) -> list[Link]:
+def _gate_memo(actor: Any) -> Callable[[type[Model], Action], bool]:
+    """gate_allows for one page, each (model, action) compiled once: the menu asks 17 times for
+    10 pairs, and a compilation is the ORM's whole SQL compiler (docs/PERFORMANCE.md, the rush)."""
+    known: dict[tuple[type[Model], Action], bool] = {}
+
+    def allows(model: type[Model], action: Action) -> bool:
+        if (model, action) not in known:
+            known[(model, action)] = gate_allows(actor, model, action)
+        return known[(model, action)]
+
+    return allows
+
+
+def _links(
+    items: tuple[Item, ...],
+    actor: Any,
+    at: Where,
+    user,
+    allows: Callable[[type[Model], Action], bool],
+) -> list[Link]:
     links = []
     for item in items:
         if item.needs_unit and actor.unit_id is None:
             continue
-        if not gate_allows(actor, item.model, item.action):
+        if not allows(item.model, item.action):
             continue
         url = _url(item, at)
         if url is not None:
@@ -178,16 +198,17 @@ _PLACED = ("plan", "dashboard", "assessment", "round", "review")
 def menu_for(request: HttpRequest, plan: Plan | None = None, periods: Any = None) -> Menu:
     user = request.user
     actor = actor_of(user)
+    allows = _gate_memo(actor)
     placed = actor.is_member and any(
-        item.target in _PLACED and gate_allows(actor, item.model, item.action) for item in MAIN
+        item.target in _PLACED and allows(item.model, item.action) for item in MAIN
     )
     at = (
         where(user, plan, periods)
         if placed
         else Where(actor.organization_id, None, None, actor.unit_id)
     )
-    main = _mark_current(_links(MAIN, actor, at, user), request.path)
-    secondary = _links(SECONDARY, actor, at, user) if actor.is_member else []
+    main = _mark_current(_links(MAIN, actor, at, user, allows), request.path)
+    secondary = _links(SECONDARY, actor, at, user, allows) if actor.is_member else []
     if user.is_authenticated:
         secondary.append(Link(_("API tokens"), reverse("api_tokens")))
         if user.is_staff:
