@@ -49,6 +49,8 @@ FINAL_STAGES = re.compile(r"竣工|投用|投产|完工|建成")
 # "去年完成12个": last year's figure, not this year's ("比上年", "上年同期" compare, they count).
 _LAST_YEAR = re.compile(r"(?<![比较])(?:去年|上年|上一年)(?!同期)")
 _COMPARING = re.compile(r"同比|比|较")
+# "2023年新增就业1300人": a year named before the figure (not "2024年9月", a scope).
+_YEAR_NAMED = re.compile(r"(20\d{2})年(?:度)?(?!\d{1,2}月|[底末])")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Actual:
     stage: str = ""  # the stage of a project the clause counts (方案设计, 开工, 竣工 …), "" if none
     part: bool = False  # a part of a total stated before it ("共58个，其中12个竣工")
     last_year: bool = False  # an amount of last year (去年完成…)
+    year_named: int | None = None  # the year its clause names before it ("2023年完成…")
 
     @property
     def unit(self) -> str:
@@ -174,9 +177,15 @@ def find_actuals(text: str) -> tuple[Actual, ...]:
                 last_year=kind == "amount"
                 and bool(_LAST_YEAR.search(before))
                 and not _COMPARING.search(before),
+                year_named=_year_named(before),
             )
         )
     return tuple(_subjects_are_not_results(out))
+
+
+def _year_named(before: str) -> int | None:
+    found = _YEAR_NAMED.findall(before)
+    return int(found[-1]) if found and not _COMPARING.search(before) else None
 
 
 def _subjects_are_not_results(found: list[Actual]) -> list[Actual]:

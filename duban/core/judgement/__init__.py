@@ -187,17 +187,18 @@ def judge_task(
     registry (which unit answers under which responsibility); `year` the plan's, when the
     period does not say it (a deadline of another year)."""
     m = period.end_month
+    this_year = period.year if period.year is not None else year
     schedule = task_schedule(
         task.target,
         m,
-        year=period.year if period.year is not None else year,
+        year=this_year,
         deadline=task.deadline,
         due_year=task.due_year,
         due_month=task.due_month,
     )
     indicators = target_indicators(task.target)
     figures = reported_actuals(task, only_if=None if indicators else ESTIMATE)
-    matches = list(match_indicators(task, indicators, m, figures))
+    matches = list(match_indicators(task, indicators, m, figures, this_year))
     columns = column_figures(task, period)
     stated = column_target_indicator(task, indicators, columns)
     if stated is not None:

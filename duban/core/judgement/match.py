@@ -176,10 +176,14 @@ def _score(ind: TargetIndicator, a: Actual) -> tuple[int, int]:
 _BUILDS = re.compile(r"新建|建成|建设|改扩建|扩建|改建|改造|打通|新增|新改建|修建|完成")
 
 
-def _other_scope(target: str, ind: TargetIndicator, a: Actual, end_month: int) -> str:
+def _other_scope(
+    target: str, ind: TargetIndicator, a: Actual, end_month: int, year: int | None = None
+) -> str:
     """Why a figure is not the target's actual: a stage, a part, another year or period ("")."""
     if a.last_year:
         return "是上年的数字"
+    if year is not None and a.year_named is not None and a.year_named != year:
+        return f"是{a.year_named}年的数字"
     if a.scope_month is not None and a.scope_month <= end_month - 6:
         return f"是{a.scope}的数字，不是本期累计"
     if a.kind != "amount" or ind.comparator == AT_MOST:
@@ -232,6 +236,7 @@ def match_indicators(
     indicators: tuple[TargetIndicator, ...],
     end_month: int,
     figures: tuple[ReportedActual, ...] | None = None,
+    year: int | None = None,
 ) -> tuple[Match, ...]:
     if not indicators:
         return ()
@@ -260,7 +265,9 @@ def match_indicators(
             # A figure naming another indicator more closely belongs to that one.
             if any(scores[(k, j)][0] > local for k in range(len(indicators)) if k != i):
                 continue
-            other = _other_scope(task.target, ind, f.actual, end_month) or _a_towns_part(task, f)
+            other = _other_scope(task.target, ind, f.actual, end_month, year) or _a_towns_part(
+                task, f
+            )
             if other:
                 why_not = why_not or f"“{f.actual.clause}”{other}，不可比"
                 continue

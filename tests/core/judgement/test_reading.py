@@ -190,3 +190,11 @@ def test_works_finished_and_in_use_are_the_only_targets_count():
     t = judged("完成老旧电梯更新40台。", "已竣工投用44台。")
     assert t.verdict == "completed"
     assert judged("完成老旧电梯更新40台。", "已开工20台。").verdict == "in_progress"
+
+
+def test_a_figure_of_a_year_named_before_it_is_not_this_years():
+    t = judged("新增城镇就业1200人。", "2021年新增城镇就业1300人，今年正在推进。")
+    assert t.verdict == "in_progress"
+    assert "2021年的数字" in t.explanation
+    this_year = judged("新增城镇就业1200人。", "2022年新增城镇就业1000人。")
+    assert this_year.indicators[0].actual.value == 1000
