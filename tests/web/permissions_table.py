@@ -94,9 +94,9 @@ ROWS: dict[str, Row] = {
     # The review queue and its batch accept (nothing picked: back to the queue): the office.
     "review_queue": Row("ynnnnn", "ynnnnn"),
     "queue_accept": Row("xxxxxx", "ynnnnn"),
-    # The bulletin's form: the office and leaders, as the downloads; a POST without its
-    # fields is the form again with the reasons (400), no job queued.
-    "bulletin_form": Row("ynnynn", "vnnvnn"),
+    # The bulletin's form: the office and leaders, as the downloads; a POST without any field
+    # is the form again (nothing queued).
+    "bulletin_form": Row("ynnynn", "ynnynn"),
     # The office's own verdict and its light thresholds: the office only; leaders read them.
     "verdict_override": Row(
         "xxxxxx",
