@@ -212,6 +212,9 @@ def round_new(request: HttpRequest, plan_id: int) -> HttpResponse:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"已开启{opened.period}，共 {opened.slots} 个填报项。")
+            if opened.groups_without_members:
+                empty = "、".join(opened.groups_without_members)
+                messages.warning(request, f"以下单位组没有勾选报送单位，未生成填报项：{empty}。")
             return redirect("round", period_id=opened.period.pk)
     ctx = {
         "plan": plan,

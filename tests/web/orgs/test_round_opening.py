@@ -108,3 +108,12 @@ def test_a_later_import_keeps_the_offices_pick(world, as_user, example_units):
     assert response.status_code == 302
     plan_import(replace(small_plan(), units=example_units), source="again")
     assert list(group.members.values_list("pk", flat=True)) == picked
+
+
+def test_it_says_which_groups_got_no_slot_once_the_round_is_open(world, as_user):
+    group = towns(world)
+    office = as_user(world.users["office"])
+    page = office.post(url(world), opening_form(group, []), follow=True)
+    assert "以下单位组没有勾选报送单位，未生成填报项：各镇（街）。" in page.content.decode()
+    period = world.plan.periods.get(end_month=11)
+    assert not period.reports.filter(unit__kind="town").exists()
