@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from duban.core.indicators.actuals import FINAL_STAGES, NOT_RESULT, Actual, find_actuals
+from duban.core.indicators.actuals import FINAL_STAGES, NOT_RESULT, STOCK, Actual, find_actuals
 from duban.core.indicators.quantities import AT_MOST, same_dimension
 from duban.core.indicators.targets import TargetIndicator
 from duban.core.model import Report, Task
@@ -172,6 +172,8 @@ def _score(ind: TargetIndicator, a: Actual) -> tuple[int, int]:
     return common_run(ind.metric, a.clause), common_run(ind.metric, a.sentence_head)
 
 
+# A target of what is added this year (新增停车泊位, 新建公厕): a stock is no count of it.
+_ADDS = re.compile(r"^(?:新增|新建|新培育|新引进|新认定|新开工|新改建)")
 # Words of a target that builds something: its end (竣工, 投用, 建成) is the work done.
 _BUILDS = re.compile(r"新建|建成|建设|改扩建|扩建|改建|改造|打通|新增|新改建|修建|完成")
 
@@ -186,8 +188,12 @@ def _other_scope(
         return f"是{a.year_named}年的数字"
     if a.scope_month is not None and a.scope_month <= end_month - 6:
         return f"是{a.scope}的数字，不是本期累计"
+    if a.estimate:
+        return "是预计数，不是完成数"
     if a.kind != "amount" or ind.comparator == AT_MOST:
         return ""
+    if _ADDS.search(ind.metric) and STOCK.search(a.sentence_head + a.clause):
+        return "是存量，不是新增"
     if a.stage and a.stage not in target:
         final = bool(FINAL_STAGES.fullmatch(a.stage))
         if not final or a.part or not _BUILDS.search(target):

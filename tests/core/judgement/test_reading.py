@@ -198,3 +198,28 @@ def test_a_figure_of_a_year_named_before_it_is_not_this_years():
     assert "2021年的数字" in t.explanation
     this_year = judged("新增城镇就业1200人。", "2022年新增城镇就业1000人。")
     assert this_year.indicators[0].actual.value == 1000
+
+
+@pytest.mark.parametrize(
+    ("target", "text"),
+    [
+        ("新增城镇就业3000人。", "预计全年新增城镇就业3200人。"),
+        ("地区生产总值增长6%。", "预计前三季度地区生产总值增长6.5%。"),
+    ],
+)
+def test_an_estimate_is_never_the_actual(target, text):
+    t = judged(target, text)
+    assert t.verdict == "in_progress"
+    assert "预计数" in t.explanation
+    assert "estimate" in [f.kind for f in t.flags]
+
+
+def test_a_stock_is_no_count_of_what_is_added():
+    t = judged("新增停车泊位2000个。", "全区共有停车泊位18000个。")
+    assert t.verdict == "in_progress"
+    assert "存量" in t.explanation
+
+
+def test_laying_pipes_is_a_result_and_metres_are_kilometres():
+    t = judged("建设污水管网30公里。", "铺设污水管网2.5万米。")
+    assert t.indicators[0].completion == pytest.approx(25 / 30)
