@@ -83,6 +83,13 @@ def period_of_record(db, example_plan):
 
 def _plan_page(client, plan, period) -> Counter:
     html = client.get(f"/plans/{plan.pk}/?period={period.pk}").content.decode()
+    # The sections' light counts: a task without a light is counted by its verdict (推进中 and
+    # 未报送 apart, never one for the other).
+    for verdict in ("in_progress", "not_reported"):
+        shown = re.findall(
+            rf"light-{verdict} verdict-{verdict}\">● {VERDICT_LABELS[verdict]} (\d+)", html
+        )
+        assert sum(map(int, shown)) == html.count(f'class="light verdict-{verdict}')
     return Counter(re.findall(r'class="light verdict-(\w+)', html))
 
 

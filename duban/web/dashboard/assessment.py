@@ -123,7 +123,8 @@ def assessment(plan: Plan, period: Period, periods: list[Period]) -> list[UnitSc
     return current
 
 
-HEADER = ["名次", "单位", "得分", "名次变化", "未报送", "逾期", "无实质内容", "超额完成"]
+NOT_REPORTED = VERDICT_LABELS["not_reported"]
+HEADER = ["名次", "单位", "得分", "名次变化", NOT_REPORTED, "逾期", "无实质内容", "超额完成"]
 
 
 def table_rows(scores: list[UnitScore]) -> list[list]:

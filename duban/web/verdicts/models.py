@@ -46,8 +46,7 @@ class VerdictOverride(models.Model):
 
     @property
     def automatic_label(self) -> str:
-        labels = dict(VERDICT_CHOICES, not_reported="未报送")
-        return labels.get(self.automatic, self.automatic or "—")
+        return VERDICT_LABELS.get(self.automatic, self.automatic or "—")
 
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:

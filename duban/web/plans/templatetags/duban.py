@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from duban.core.judgement.labels import LIGHT_LABELS, VERDICT_LABELS
+
 register = template.Library()
 
 
@@ -43,14 +45,17 @@ def mark_quotes(text: str, quotes) -> str:
 
 @register.inclusion_tag("plans/_light_counts.html")
 def light_counts(verdicts, tasks):
-    """How many of these tasks (or task ids) show each light (未报送 apart)."""
-    counts = {"red": 0, "yellow": 0, "green": 0, None: 0}
+    """How many of these tasks (or task ids) show each light; those with none (推进中, 未报送)
+    counted by their verdict, never as one another."""
+    counts = {"red": 0, "yellow": 0, "green": 0, "in_progress": 0, "not_reported": 0}
     for t in tasks or ():
         v = verdicts.get(getattr(t, "pk", t)) if verdicts else None
         if v is not None:
-            counts[v.light] += 1
-    rows = [("red", "红灯"), ("yellow", "黄灯"), ("green", "绿灯"), (None, "未报送")]
-    return {"rows": [(light or "none", label, counts[light]) for light, label in rows]}
+            key = v.light or v.verdict
+            counts[key] = counts.get(key, 0) + 1
+    rows = [(light, f"{LIGHT_LABELS[light]}灯") for light in ("red", "yellow", "green")]
+    rows += [(verdict, VERDICT_LABELS[verdict]) for verdict in ("in_progress", "not_reported")]
+    return {"rows": [(key, label, counts[key]) for key, label in rows]}
 
 
 @register.filter
