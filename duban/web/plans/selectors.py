@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
 
 from duban.web.access import actor_of, restrict
 from duban.web.orgs.models import Unit
@@ -21,9 +21,13 @@ from duban.web.plans.models import (
 
 
 def current_plan(user) -> Plan | None:
-    """The newest plan the user may read (anonymous: the newest with a published period)."""
+    """The newest plan the user may read (anonymous: the newest with a published period); its
+    own organization's first (a city also reads the plans its districts share, cityview/)."""
+    own = Case(When(organization_id=actor_of(user).organization_id, then=0), default=1)
     return (
-        restrict(Plan.objects.select_related("organization"), user).order_by("-year", "-pk").first()
+        restrict(Plan.objects.select_related("organization"), user)
+        .order_by(own, "-year", "-pk")
+        .first()
     )
 
 

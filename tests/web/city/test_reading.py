@@ -81,3 +81,16 @@ def test_a_district_office_sees_nothing_of_its_city_or_sibling(city, world):
     share(city.districts["台儿庄区"], world.users["other_office"])
     other_plan = city.periods["台儿庄区"].plan
     assert not restrict(Task.objects.filter(plan=other_plan), world.users["office"]).exists()
+
+
+def test_the_citys_own_plan_comes_first_in_its_pages(city, world):
+    from duban.web.plans.models import Plan
+    from duban.web.plans.selectors import current_plan
+
+    share(city.districts["峄城区"], world.users["office"])
+    assert current_plan(city.users["city_office"]) == world.plan  # only the district's to read
+    own = Plan.objects.create(organization=city.org, year=2020, title="2020年市政府工作报告任务")
+    # Older than the district's 2021 plan, and still the city's current plan: its menu and
+    # home point into its own plan, never into a district's rounds.
+    assert current_plan(city.users["city_office"]) == own
+    assert current_plan(world.users["office"]) == world.plan
