@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from duban.core.schedule import schedule_share
 from duban.web.dashboard.selectors import Dashboard
 from duban.web.dashboard.verdicts import COLORS, LABELS, VERDICTS
 
@@ -149,7 +148,7 @@ def heat_chart(dash: Dashboard, dark: bool = False) -> dict:
 
 
 def indicator_chart(dash: Dashboard, dark: bool = False) -> dict:
-    """Completion of every amount indicator against the 序时 mark of the period."""
+    """Completion of every amount indicator against its own 序时 share, both the core's."""
     rows = [
         (t, ind) for t, v in dash.indicators for ind in v.indicators if ind.completion is not None
     ]
@@ -168,24 +167,22 @@ def indicator_chart(dash: Dashboard, dark: bool = False) -> dict:
                     "type": "bar",
                     "name": "完成率",
                     "data": [round(100 * (ind.completion or 0), 1) for _, ind in rows],
-                    "markLine": {
-                        "symbol": "none",
-                        "data": [
-                            {
-                                "xAxis": round(100 * schedule_share(dash.period.end_month), 1),
-                                "name": "序时",
-                            }
-                        ],
-                    },
-                }
+                },
+                {
+                    # Each indicator's own 序时 share from the core (its deadline, its span).
+                    "type": "scatter",
+                    "name": "序时进度",
+                    "symbol": "diamond",
+                    "data": [round(100 * ind.schedule, 1) for _, ind in rows],
+                },
             ],
         }
     )
     if dash.public:
-        links = [[tasks_url(dash) + f"#task-{t.seq}" for t, _ in rows]]
+        row_links = [tasks_url(dash) + f"#task-{t.seq}" for t, _ in rows]
     else:
-        links = [[reverse("task", args=[t.pk]) + f"?period={dash.period.pk}" for t, _ in rows]]
-    return {"option": option, "links": links}
+        row_links = [reverse("task", args=[t.pk]) + f"?period={dash.period.pk}" for t, _ in rows]
+    return {"option": option, "links": [row_links, row_links]}
 
 
 def all_charts(dash: Dashboard, dark: bool = False) -> dict[str, dict]:

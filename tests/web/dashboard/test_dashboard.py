@@ -90,3 +90,24 @@ def test_the_wall_display_is_dark_and_refreshes_itself(world, as_user):
 def test_it_shows_anonymous_visitors_and_other_organizations_nothing(world, as_user, path):
     assert as_user(None).get(_url(world, path)).status_code == 404
     assert as_user(world.users["other_office"]).get(_url(world, path)).status_code in (403, 404)
+
+
+def test_the_indicator_chart_marks_each_indicators_own_schedule_from_the_core(db):
+    """A task due in June is 100% due by September: the chart shows the core's share per
+    indicator, never m/12 of the period."""
+    from types import SimpleNamespace
+
+    from duban.web.dashboard.charts import indicator_chart
+    from duban.web.dashboard.verdicts import Indicator, TaskVerdict
+
+    def amount(schedule: float) -> Indicator:
+        return Indicator("项目", "个", 10, 6, 0.6, schedule, "behind", kind="amount")
+
+    tasks = [
+        (SimpleNamespace(pk=1, seq=1), TaskVerdict(1, 1, "behind", "", (), (amount(1.0),))),
+        (SimpleNamespace(pk=2, seq=2), TaskVerdict(2, 2, "behind", "", (), (amount(0.75),))),
+    ]
+    dash = SimpleNamespace(indicators=tasks, public=False, period=SimpleNamespace(pk=7))
+    series = indicator_chart(dash)["option"]["series"]
+    assert [s["name"] for s in series] == ["完成率", "序时进度"]
+    assert series[0]["data"] == [60.0, 60.0] and series[1]["data"] == [100.0, 75.0]
