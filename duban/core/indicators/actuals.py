@@ -35,7 +35,7 @@ _SHARE_WORDS = re.compile(r"占|任务|计划|预算|工程量|总量|目标|完
 RESULT_VERBS = re.compile(
     r"完成|建成|新增|增加|引进|招引|累计|共有|共计|达到|实现|新建|认定|入库|获批|创建|发放|兑现|"
     r"完工|竣工|投用|签约|落地|接收|安置|培训|帮扶|收到|到位|改造|整治|办理|审批|受理|化解|清理|"
-    r"培育|共安排|实施|铺设|敷设|修建|安装|栽植|硬化"
+    r"培育|共安排|实施|铺设|敷设|修建|安装|栽植|硬化|接待|接种|筛查|体检|资助|救助"
 )
 # Figures for what was applied for or planned are not results (推荐申报19家 is not 认定19家).
 NOT_RESULT = re.compile(r"推荐|申报|申请|拟|计划|开工|在建|正在|争取|储备|谋划|评选|参与")
@@ -50,7 +50,9 @@ FINAL_STAGES = re.compile(r"竣工|投用|投产|完工|建成")
 _LAST_YEAR = re.compile(r"(?<![比较])(?:去年|上年|上一年)(?!同期)")
 _COMPARING = re.compile(r"同比|比|较")
 # A stock, not what was added this year: "全区共有停车泊位18000个", "现有", "保有量".
-STOCK = re.compile(r"共有|现有|拥有|保有|总数|总量|存量")
+STOCK = re.compile(
+    r"共有|现有|拥有|保有|总数|总量|存量|累计(?!新增|新建|新开工|新培育|新引进|完成)"
+)
 # "2023年新增就业1300人": a year named before the figure (not "2024年9月", a scope).
 _YEAR_NAMED = re.compile(r"(20\d{2})年(?:度)?(?!\d{1,2}月|[底末])")
 
@@ -168,7 +170,12 @@ def find_actuals(text: str) -> tuple[Actual, ...]:
                 scope=scope.group() if scope else "",
                 scope_month=_scope_month(scope, None) if scope else None,
                 estimate=bool(ESTIMATE.search(sentence)),
-                result=(bool(RESULT_VERBS.search(clause)) or (kind == "share" and q.start == 0))
+                result=(
+                    bool(RESULT_VERBS.search(clause))
+                    or (kind == "share" and q.start == 0)
+                    # "1-9月外贸进出口额7.8亿元": a figure of a period stated is its result.
+                    or (scope is not None and scope.start() >= c_start)
+                )
                 and not NOT_RESULT.search(clause),
                 clause=clause,
                 sentence_head=text[s_start:c_start],

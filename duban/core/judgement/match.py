@@ -95,7 +95,7 @@ def _compatible(ind: TargetIndicator, a: Actual) -> bool:
     if ind.kind == "level":
         return a.kind == "level"
     if a.kind == "share":
-        return a.result or "完成" in a.clause
+        return a.result or "完成" in a.clause or "完成" in a.sentence_head
     if a.kind != "amount" or not same_dimension(a.quantity, ind.quantity):
         return False
     # Counters alike (6所 against 个): only when the figure names what the target counts.
@@ -192,7 +192,11 @@ def _other_scope(
         return "是预计数，不是完成数"
     if a.kind != "amount" or ind.comparator == AT_MOST:
         return ""
-    if _ADDS.search(ind.metric) and STOCK.search(a.sentence_head + a.clause):
+    if (
+        _ADDS.search(ind.metric)
+        and STOCK.search(a.clause)
+        and not _SCOPE_WORDS.search(a.sentence_head + a.clause)
+    ):
         return "是存量，不是新增"
     if a.stage and a.stage not in target:
         final = bool(FINAL_STAGES.fullmatch(a.stage))

@@ -223,3 +223,25 @@ def test_a_stock_is_no_count_of_what_is_added():
 def test_laying_pipes_is_a_result_and_metres_are_kilometres():
     t = judged("建设污水管网30公里。", "铺设污水管网2.5万米。")
     assert t.indicators[0].completion == pytest.approx(25 / 30)
+
+
+def test_a_cumulative_stock_gives_way_to_this_years_new_ones():
+    t = judged("新建5G基站300个。", "累计建成5G基站1200个，今年新建280个。")
+    assert t.indicators[0].actual.value == 280
+    assert t.verdict == "on_schedule"
+    assert judged("新建5G基站300个。", "累计建成5G基站1200个。").verdict == "in_progress"
+    # 累计 within the year, with its scope, is this year's.
+    assert judged("新增城镇就业3000人。", "1-9月累计新增城镇就业2400人。").verdict == "on_schedule"
+
+
+def test_a_figure_of_its_period_is_its_result_without_a_verb():
+    t = judged("全年实现外贸进出口额10亿元。", "1-9月外贸进出口额7.8亿元，同比增长12%。")
+    assert t.indicators[0].completion == pytest.approx(0.78)
+    assert judged("全年实现外贸进出口额10亿元。", "1-9月计划外贸进出口额7.8亿元。").verdict == (
+        "in_progress"
+    )
+
+
+def test_a_share_of_the_years_plan_after_the_amount_counts():
+    t = judged("完成固定资产投资12亿元。", "完成投资10亿元，占年度计划的83%。")
+    assert t.indicators[0].completion == pytest.approx(0.83)
