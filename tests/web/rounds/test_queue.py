@@ -134,3 +134,13 @@ def test_the_queue_is_the_offices(world, as_user):
     assert as_user(world.users["leader"]).get(_queue(world)).status_code == 403
     assert as_user(world.users["unit_a"]).get(_queue(world)).status_code == 403
     assert as_user(world.users["other_office"]).get(_queue(world)).status_code == 404
+
+
+def test_the_queue_filters_by_flag_with_its_label(world, as_user):
+    _submit_both(world, "1-12月，地区生产总值同比增长9.5%。")
+    client = as_user(world.users["office"])
+    body = client.get(_queue(world) + "?flag=estimate").content.decode()
+    assert body.count('class="report queue-item') == 1 and DRAFT_B in body
+    assert '<span class="badge flag">以预计数代替实际数</span>' in body
+    assert "estimate</span>" not in body  # the key is never shown
+    assert 'id="queue-empty"' in client.get(_queue(world) + "?flag=blocked").content.decode()
