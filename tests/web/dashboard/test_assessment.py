@@ -74,3 +74,20 @@ def test_it_exports_csv_and_xlsx(world, as_user, q4_submitted):
             ["丰源集团", 3, "未报送", -10],
         ]
     )
+
+
+def test_no_bonus_from_a_share_of_the_work_read_as_a_count(db, example_plan):
+    """Task 51: "11个老旧小区的改造已完成90%" is 90% of the work (the core's completion 0.9), not
+    90 of 11 estates: 区住建局 earns no 超额完成 for it."""
+    from duban.web.dashboard.assessment import assessment
+    from duban.web.dashboard.verdicts import period_judgement
+    from duban.web.plans.models import Period, Task
+    from duban.web.plans.services import plan_import
+
+    plan_import(example_plan, source="example")
+    period = Period.objects.get()
+    task = Task.objects.get(seq=51)
+    (estates,) = period_judgement(period.plan, period).tasks[task.pk].indicators
+    assert estates.completion == pytest.approx(0.9)
+    scores = {s.unit_name: s for s in assessment(period.plan, period, [period])}
+    assert not [p for p in scores["区住建局"].points if p.kind == "exceeded" and p.task_seq == 51]
