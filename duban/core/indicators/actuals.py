@@ -42,7 +42,8 @@ NOT_RESULT = re.compile(r"推荐|申报|申请|拟|计划|开工|在建|正在|�
 ESTIMATE = re.compile(r"预计|估计|预估|有望")
 # Stages of a project, before its end: a count of designs or starts is no count of works done.
 EARLY_STAGES = re.compile(
-    r"方案设计|初步设计|施工图设计|设计|招标|挂网|开工|主体封顶|封顶|立项|可研|选址|征迁|拆迁|前期"
+    r"方案设计|初步设计|施工图设计|设计|招标|挂网|开工|主体封顶|封顶|立项|可研|选址|征迁|拆迁|前期|"
+    r"签约|拆除"
 )
 # The end of a project: completion when the target builds, a part when it only counts projects.
 FINAL_STAGES = re.compile(r"竣工|投用|投产|完工|建成")

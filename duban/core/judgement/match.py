@@ -174,6 +174,8 @@ def _score(ind: TargetIndicator, a: Actual) -> tuple[int, int]:
 
 # A target of what is added this year (新增停车泊位, 新建公厕): a stock is no count of it.
 _ADDS = re.compile(r"^(?:新增|新建|新培育|新引进|新认定|新开工|新改建)")
+# Targets whose count a signing makes (招商引资): elsewhere (棚户区改造) signing is a stage.
+_SIGNS = re.compile(r"招引|引进|招商|项目|引资")
 # Words of a target that builds something: its end (竣工, 投用, 建成) is the work done.
 _BUILDS = re.compile(r"新建|建成|建设|改扩建|扩建|改建|改造|打通|新增|新改建|修建|完成")
 
@@ -198,6 +200,8 @@ def _other_scope(
         and not _SCOPE_WORDS.search(a.sentence_head + a.clause)
     ):
         return "是存量，不是新增"
+    if a.stage == "签约" and _SIGNS.search(target):
+        return ""  # 招引项目20个: a project signed is a project won
     if a.stage and a.stage not in target:
         final = bool(FINAL_STAGES.fullmatch(a.stage))
         if not final or a.part or not _BUILDS.search(target):

@@ -245,3 +245,9 @@ def test_a_figure_of_its_period_is_its_result_without_a_verb():
 def test_a_share_of_the_years_plan_after_the_amount_counts():
     t = judged("完成固定资产投资12亿元。", "完成投资10亿元，占年度计划的83%。")
     assert t.indicators[0].completion == pytest.approx(0.83)
+
+
+def test_signing_is_a_stage_of_renovation_but_wins_an_investment_project():
+    assert judged("完成棚户区改造1200户。", "已签约1100户，拆除800户。").verdict == "in_progress"
+    t = judged("招引亿元以上项目20个。", "签约亿元以上项目16个。")
+    assert t.indicators[0].completion == pytest.approx(0.8)
