@@ -97,7 +97,8 @@ def column_target_indicator(
         return None
     q = _quantity(target.value, target.unit)
     text = task.target.strip().rstrip("。；;")
-    metric = text if 2 <= len(text) <= 30 else _header_name(target.header)
+    # Named by the target text when it states no number; else by its header (年度计划投资).
+    metric = text if 2 <= len(text) <= 30 and not indicators else _header_name(target.header)
     return TargetIndicator(metric, "amount", AT_LEAST, target.value, target.unit, q)
 
 

@@ -185,3 +185,17 @@ def test_a_table_without_a_period_is_judged_at_the_period_its_columns_state():
     judged_plan = judge_plan(p)
     assert judged_plan.period.end_month == 8
     assert judged_plan.tasks[0].verdict == "on_schedule"
+
+
+def test_a_target_column_of_another_measure_than_the_texts_is_named_by_its_header():
+    t = judged(
+        row(
+            "建设城区道路5公里",
+            Figure("target", 3000, "万元", "年度计划投资（万元）"),
+            Figure("actual", 1800, "万元", "1-8月完成投资（万元）", "1800"),
+        )
+    )
+    road, money = t.indicators
+    assert (road.metric, road.verdict) == ("建设城区道路", "unknown")
+    assert (money.metric, money.source, money.completion) == ("年度计划投资", "column", 0.6)
+    assert t.verdict == "behind"
