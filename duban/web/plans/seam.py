@@ -108,22 +108,28 @@ def to_core(
     *,
     skip_tasks: Collection[int] = (),
     skip_reports: Collection[int] = (),
+    only_task: int | None = None,
 ) -> core.Plan:
     """The plan as the core sees it, with one period's reports in these states (by default the
     reported ones: submitted or accepted) for renderers and judgement; without the tasks and
-    reports to skip (by id: what the public may not see).
+    reports to skip (by id: what the public may not see); with `only_task` (an id), that task
+    alone (the editor's advice judges one task as the unit types).
 
     It carries a unit registry: `units` when the caller has the organization's, else one made
     from the units these rows name (their kinds, aliases and the spellings the plan wrote),
     which is all judgement and rendering ask of it, with no query more.
     """
     in_force = Task.objects.filter(retired_at__isnull=True)  # a retired task is history only
+    if only_task is not None:
+        in_force = in_force.filter(pk=only_task)
     sections = plan.sections.prefetch_related(
         Prefetch("tasks", queryset=in_force.prefetch_related("responsibilities__unit"))
     )
     reports: dict[int, list[Report]] = {}
     if period is not None:
         rows = period.reports.filter(state__in=states).exclude(text="").exclude(pk__in=skip_reports)
+        if only_task is not None:
+            rows = rows.filter(task_id=only_task)
         for r in rows.select_related("unit").order_by("task_id", "id"):
             reports.setdefault(r.task_id, []).append(r)
     named: dict[int, tuple[Unit, set[str]]] = {}

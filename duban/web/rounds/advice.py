@@ -18,7 +18,7 @@ from duban.core.judgement import TaskJudgement, judge_task
 from duban.core.judgement.labels import INDICATOR_LABELS, VERDICT_LABELS
 from duban.web.access import get_or_deny
 from duban.web.plans import seam
-from duban.web.plans.models import REPORT_TEXT_MAX_CHARS, Report, Task
+from duban.web.plans.models import REPORT_TEXT_MAX_CHARS, Report
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,7 @@ def advise(report: Report, text: str) -> Advice:
     from duban.web.verdicts.selectors import settings_for
 
     task = report.task
-    others = Task.objects.filter(plan_id=task.plan_id).exclude(pk=task.pk)
-    plan = seam.to_core(
-        task.plan,
-        report.period,
-        skip_tasks=others.values_list("pk", flat=True),
-        skip_reports=[report.pk],
-    )
+    plan = seam.to_core(task.plan, report.period, skip_reports=[report.pk], only_task=task.pk)
     (one,) = plan.tasks
     name = report.unit.name if report.unit else None
     mine = core.Report(name, text, name)
