@@ -37,6 +37,7 @@ class Link:
 class Menu:
     main: tuple[Link, ...]
     secondary: tuple[Link, ...]  # tokens, admin: kept, less prominent
+    role: str = "anonymous"  # access.Actor.role, for the words beside the account's name
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def menu_for(request: HttpRequest, plan: Plan | None = None, periods: Any = None
         if user.is_staff:
             label = pgettext_lazy("site admin link", "Administration")
             secondary.append(Link(label, reverse("admin:index")))
-    return Menu(tuple(main), tuple(secondary))
+    return Menu(tuple(main), tuple(secondary), actor.role)
 
 
 @dataclass(frozen=True)

@@ -150,3 +150,10 @@ def test_deep_pages_show_the_trail_back_to_the_home(world, as_user):
     body = client.get(f"/rounds/{world.q4.pk}/").content.decode()
     assert crumbs(body) == ["首页", "总览", str(world.q4)]
     assert CRUMBS.search(client.get("/").content.decode()) is None  # the home is the top
+
+
+def test_it_names_the_role_beside_the_account_on_every_page(world, as_user):
+    body = as_user(world.users["unit_a"]).get("/search/").content.decode()
+    assert "unit_a（单位填报）" in body
+    body = as_user(world.users["leader"]).get("/account/tokens/").content.decode()
+    assert "leader（领导）" in body
