@@ -32,6 +32,8 @@ _HEADER_SEARCH = 300
 
 
 _UNIT_PIECE = re.compile(r"^[（(][^（）()]{1,5}[）)]$")
+_HEADER_PUNCTUATION = re.compile(r"[，。；：、！？,;:]")
+_DIGIT = re.compile(r"\d")
 
 
 def joins(a: str, b: str) -> bool:
@@ -91,10 +93,12 @@ def _unfold_levels(names: list[TextCell]) -> list[TextCell]:
 def header_piece(text: str) -> bool:
     """Short, no sentence punctuation, no number but a period's or a year's (1-7月完成,
     2023年度) or a unit's ((%)); an unknown piece is no unit name either."""
+    if len(text) > 32 and len(normalize_header(text[:32])) > 14:
+        return False  # a sentence: normalizing only removes characters, so a prefix decides
     s = normalize_header(text)
-    if not 0 < len(s) <= 14 or re.search(r"[，。；：、！？,;:]", s):
+    if not 0 < len(s) <= 14 or _HEADER_PUNCTUATION.search(s):
         return False
-    if re.search(r"\d", s) and not (header_kind(s) is not None or _is_period_only(s)):
+    if _DIGIT.search(s) and not (header_kind(s) is not None or _is_period_only(s)):
         return False
     if _UNIT_PIECE.match(s):
         return True
