@@ -45,13 +45,6 @@ def _verdicts(plan: Plan, period: Period | None, actor) -> dict:
     return period_judgement(plan, period).tasks
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    plan = selectors.current_plan(request.user)
-    if plan is None:
-        return render(request, "plans/empty.html", {"actor": actor_of(request.user)})
-    return plan_page(request, plan.pk)
-
-
 def plan_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     try:
         plan = get_or_deny(Plan.objects.select_related("organization"), request.user, pk=plan_id)
