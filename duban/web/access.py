@@ -20,7 +20,8 @@ Background jobs (exports, reading an upload) are followed by the office and lead
 organization; the making of a published document by anyone.
 A superuser acts as the office of every organization.
 A unit reporter withdraws (撤回) its own unit's submissions of an open period; the round's
-service (rounds.services.report_withdraw) refuses one the office has reviewed.
+service (rounds.services.report_withdraw) refuses one the office has reviewed. Only a unit
+acknowledges (签收) the task of one of its own report slots; the office does not sign for it.
 
 The Django admin goes through this gate too (duban/web/admin.py): the rows it lists, the
 choices of every foreign key and the ids typed into raw-id fields are all `restrict`ed.
@@ -81,6 +82,7 @@ Action = Literal[
     "judge",
     "accounts",  # the organization's people: roster import, password reset, hand-over
     "contacts",
+    "acknowledge",  # 签收: a unit acknowledges a task of its own report slot
 ]
 RoleName = Literal["office", "unit", "leader", "anonymous", "superuser"]
 
@@ -291,6 +293,9 @@ def _rule(model: type[Model], actor: Actor, action: Action) -> Q:
         if actor.role == "unit" and model is ReportVersion:
             return in_org & Q(report__unit_id=actor.unit_id)
         return in_org
+    if action == "acknowledge":  # 签收 is the unit's own word: not the office's, nobody else's
+        own = actor.role == "unit" and model is Report
+        return in_org & Q(unit_id=actor.unit_id) if own else _nothing()
     if action == "oversee":  # a round's overview and reminders
         return in_org if actor.role in ("office", "leader") else _nothing()
     if actor.role == "office":

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "duban.web.notices",
     "duban.web.disclosure",
     "duban.web.evidence",
+    "duban.web.workflow",
     "duban.web.cityview",
 ]
 

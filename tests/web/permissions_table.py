@@ -77,6 +77,8 @@ ROWS: dict[str, Row] = {
     "evidence_upload": Row("xxxxxx", "yynnnn"),
     "evidence_remove": Row("xxxxxx", "yynnnn"),
     "evidence_settings": Row("ynnnnn", "ynnnnn", args=ORG),
+    # 签收: only the report's own unit acknowledges its task.
+    "task_acknowledge": Row("xxxxxx", "nynnnn"),
     "report_diff": Row("yynynn", "yynynn", query="?with=previous"),
     "my_tasks": Row("yyyyny", "yyyyny"),
     "round_new": Row("ynnnnn", "ynnnnn"),

@@ -17,7 +17,9 @@ CACHED_SAVING = 8  # at least this many fewer queries once the period's judgemen
 # A reporter's two requests of a round (`make load`): session, user, membership, the report;
 # the editor adds the previous period's report and the milestone; a submission adds its one
 # transaction (lock, update, both versions, search entry, two audit events).
-EDITOR_MAX = 10  # + the evidence block (the office's limits, the report's files), the header's 我的任务 count
+# + the evidence block (the office's limits, the report's files), the header's 我的任务 count,
+# the task's 签收
+EDITOR_MAX = 11
 SUBMIT_MAX = 14
 
 

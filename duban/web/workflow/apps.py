@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WorkflowConfig(AppConfig):
+    name = "duban.web.workflow"
+    label = "workflow"
+    verbose_name = "督办流程"
