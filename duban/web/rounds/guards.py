@@ -17,6 +17,7 @@ from duban.web.plans.views import deny_anonymous
 from duban.web.rounds import selectors, services
 
 REFUSED = 409  # allowed past the gate, the step refused by the period's or report's state
+WAITING_LISTED = 50  # the unreviewed reports a confirmation names (the count says how many)
 
 
 def period_for(request: HttpRequest, period_id: int, action: Action) -> Period:
@@ -33,6 +34,9 @@ def _confirm(
         "period": period,
         "actor": actor_of(request.user),
         "counts": selectors.round_counts(period),
+        "waiting": period.reports.filter(state=Report.State.SUBMITTED)
+        .select_related("task", "unit")
+        .order_by("task__seq", "unit__name")[:WAITING_LISTED],
         "error": error,
     }
     return render(request, template, ctx, status=status)

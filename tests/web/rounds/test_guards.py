@@ -94,6 +94,7 @@ def test_publishing_asks_for_confirmation_and_shows_what_is_unreviewed(world, as
     assert page.status_code == 200
     assert '<td class="num" id="count-waiting">1</td>' in body
     assert "1 项进展未经审核，不会公开。" in body
+    assert "第 2 项 · 区财政局" in body  # named in the list of what still waits
     world.q3.refresh_from_db()
     assert world.q3.state == "closed"
     assert client.post(f"/periods/{world.q3.pk}/publish/", {"confirm": "1"}).status_code == 302
