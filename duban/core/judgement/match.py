@@ -141,9 +141,14 @@ _SCOPE_WORDS = re.compile(
 )
 
 
-def is_bare(a: Actual) -> bool:
-    """Whether a figure's sentence, up to it, names no metric: it can only be the target's."""
+def is_bare(a: Actual, noun: str = "") -> bool:
+    """Whether a figure's sentence, up to it, names no metric: it can only be the target's.
+    With `noun`, the sentence may name that and nothing else ("新增托位210个", noun 托位)."""
     clause = a.clause.replace(a.quantity.text, "", 1)
+    if noun:
+        if noun not in clause:
+            return False
+        clause = clause.replace(noun, "", 1)
     if a.quantity.text not in a.clause:
         return False
     if a.clause.index(a.quantity.text) + len(a.quantity.text) < len(a.clause.rstrip("。.；; ")):
@@ -157,7 +162,9 @@ def _bare_figure_of_the_only_indicator(
 ) -> bool:
     """A lead unit's bare figure, when one indicator alone is of its kind and unit."""
     a = f.actual
-    if not f.lead or a.kind == "share" or not is_bare(a):
+    # What the metric counts, its last two characters ("新增婴幼儿托位" → 托位), may be named alone.
+    noun = ind.metric[-2:] if len(ind.metric) > 3 else ""
+    if not f.lead or a.kind == "share" or not (is_bare(a) or (noun and is_bare(a, noun))):
         return False
     same = [
         i

@@ -243,8 +243,21 @@ def test_a_figure_of_its_period_is_its_result_without_a_verb():
 
 
 def test_a_share_of_the_years_plan_after_the_amount_counts():
-    t = judged("完成固定资产投资12亿元。", "完成投资10亿元，占年度计划的83%。")
+    t = judged("完成固定资产投资12亿元。", "1-9月完成固定资产投资，占年度计划的83%。")
     assert t.indicators[0].completion == pytest.approx(0.83)
+
+
+def test_the_amount_naming_only_what_the_target_counts_comes_before_its_share():
+    t = judged("完成固定资产投资12亿元。", "完成投资10亿元，占年度计划的83%。")
+    assert t.indicators[0].completion == pytest.approx(10 / 12)
+    assert t.verdict == "on_schedule"
+
+
+def test_a_figure_naming_only_the_counted_noun_is_the_only_targets():
+    t = judged("新增婴幼儿托位300个。", "新增托位210个，2家托育机构正在装修。")
+    assert t.indicators[0].completion == pytest.approx(0.7)
+    # A qualifier of its own names something else: 外贸企业 are no 规上工业企业.
+    assert judged("新增规上工业企业10家。", "新增外贸企业28家。").verdict == "in_progress"
 
 
 def test_signing_is_a_stage_of_renovation_but_wins_an_investment_project():
