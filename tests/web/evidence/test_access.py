@@ -112,3 +112,19 @@ def test_a_submitted_report_takes_no_more_files_from_its_unit(world, as_user):
     Report.objects.filter(pk=report.pk).update(state=Report.State.SUBMITTED)
     response = attach(as_user(world.users["unit_a"]), report, "late.pdf", files.pdf())
     assert response.status_code == 403
+
+
+def test_the_office_finds_the_settings_from_the_round_and_sets_the_limits(world, as_user):
+    from duban.web.evidence.models import EvidenceSettings
+
+    office = as_user(world.users["office"])
+    round_page = office.get(reverse("round", args=[world.q4.pk])).content.decode()
+    url = reverse("evidence_settings", args=[world.org.pk])
+    assert f'<a href="{url}">佐证材料设置</a>' in round_page
+    response = office.post(url, {"max_mb": 5, "max_files": 3}, follow=True)
+    assert "佐证材料设置已保存。" in response.content.decode()
+    found = EvidenceSettings.objects.get(organization=world.org)
+    assert (found.max_mb, found.max_files) == (5, 3)
+    refused = office.post(url, {"max_mb": 5000, "max_files": 3})
+    assert refused.status_code == 200
+    assert EvidenceSettings.objects.get(organization=world.org).max_mb == 5
