@@ -68,6 +68,7 @@ ROWS: dict[str, Row] = {
     "report": Row("yynynn", "yynynn"),  # a draft: not shown to another unit
     "report_edit": Row("yynnnn", "yynnnn"),
     "report_autosave": Row("xxxxxx", "yynnnn"),
+    "report_advice": Row("xxxxxx", "yynnnn"),
     "report_review": Row("xxxxxx", "ynnnnn", data={"decision": "accept"}, args=SUBMITTED),
     # Evidence (佐证材料): the report's own unit and the office; a leader only when the office
     # names it (no leader is named here); never another unit or anonymous. A file and its
