@@ -38,6 +38,8 @@ def split_reports(
         lines = _rejoin_headers(
             [x.strip() for x in text.splitlines() if x.strip()], task_units, units
         )
+        if not visual_lines:  # '…增长6.2%。城关镇：1-6月…': a cell's line holds several reports
+            lines = [part for x in lines for part in _split_inline(x, task_units, units)]
         full = max((_width(x) for x in lines), default=0)
         for k, s in enumerate(lines):
             name, rest = _report_header(s, task_units, units)
@@ -61,6 +63,21 @@ def split_reports(
             warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty", page))
         reports.append(Report(name, text, units.canonical(name) if name else None, line))
     return reports
+
+
+# Where a sentence ends and a unit's report may open: '。城关镇：', '；县税务局:'.
+_SENTENCE_THEN_HEADER = re.compile(r"(?<=[。；;！？])(?=[^，。；：:、\s]{2,30}[：:])")
+
+
+def _split_inline(line: str, task_units: list[str], units: Registry) -> list[str]:
+    """A line cut before each unit header that follows a sentence's end, when the name is a
+    reporter of the task ('其中：' or '一是：' never are)."""
+    cuts = [0]
+    for m in _SENTENCE_THEN_HEADER.finditer(line):
+        name, _ = _report_header(line[m.start() :], task_units, units)
+        if name is not None and m.start() > cuts[-1]:
+            cuts.append(m.start())
+    return [line[a:b] for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True)]
 
 
 def _width(text: str) -> int:
