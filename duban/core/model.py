@@ -413,7 +413,8 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
             for s in data["sections"]
         ),
         warnings=tuple(
-            Diagnostic(w["line"], w["message"], w.get("page")) for w in data["warnings"]
+            Diagnostic(w["line"], w["message"], w.get("page"), w.get("code"), w.get("params", {}))
+            for w in data["warnings"]
         ),
         earlier_periods=tuple(
             p for p in (_period_from_dict(d, year) for d in data.get("earlier_periods", ())) if p

@@ -22,6 +22,7 @@ from pathlib import Path
 from duban.core.errors import InputError
 from duban.core.importers.formats.xlsx import open_workbook
 from duban.core.importers.safety import LIMITS, Limits, check_size
+from duban.core.messages import E
 
 ROSTER_SUFFIXES = (".xlsx", ".csv")
 MAX_ROWS = 5000  # a county has a few hundred reporters; more is not a roster
@@ -126,7 +127,7 @@ def _csv_rows(path: Path, limits: Limits) -> list[tuple[int, list[str]]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise InputError("the file is neither UTF-8 nor GB18030", source=str(path))
+        raise InputError(E.CSV_ENCODING(), source=str(path))
     rows = []
     for n, values in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
         if n > MAX_ROWS + HEADER_SEARCH_ROWS:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from duban.core.errors import InputError
+from duban.core.messages import E
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
 
@@ -23,7 +24,7 @@ def read_plan(path: str | Path, *, units: Registry = GENERAL, district: str | No
     if not path.exists():
         raise InputError("no such file", source=str(path))
     if path.is_dir():
-        raise InputError("this is a folder, not a document", source=str(path))
+        raise InputError(E.FOLDER(), source=str(path))
     suffix = path.suffix.lower()
     if suffix in (".txt", ".text", ".md", ""):
         from duban.core.importers.layouts.detect import read_text_file
@@ -42,6 +43,6 @@ def read_plan(path: str | Path, *, units: Registry = GENERAL, district: str | No
 
         return read_pdf(path, district=district, units=units)
     raise InputError(
-        f"unknown document type '{suffix}': duban reads .txt, .docx, .xlsx and .pdf",
+        E.UNKNOWN_TYPE(suffix=suffix),
         source=str(path),
     )

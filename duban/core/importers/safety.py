@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 from duban.core.errors import InputError
+from duban.core.messages import E
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
 
@@ -67,11 +68,10 @@ T = TypeVar("T")
 def check_size(path: Path, limits: Limits = LIMITS) -> None:
     size = path.stat().st_size
     if size == 0:
-        raise InputError("the file is empty", source=str(path))
+        raise InputError(E.FILE_EMPTY(), source=str(path))
     if size > limits.max_bytes:
         raise InputError(
-            f"the file is {size / 1048576:.1f} MB; duban takes files up to "
-            f"{limits.max_bytes / 1048576:.0f} MB",
+            E.FILE_TOO_LARGE(size_mb=size / 1048576, max_mb=limits.max_bytes / 1048576),
             source=str(path),
         )
 
@@ -83,25 +83,24 @@ def check_office_zip(path: Path, kind: str, limits: Limits = LIMITS) -> None:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(
-            f"this is not a readable {kind} file (damaged, truncated or another format)",
+            E.NOT_READABLE(kind=kind),
             source=str(path),
         ) from exc
     with zf:
         infos = zf.infolist()
         if len(infos) > limits.max_entries:
-            raise InputError(f"the {kind} file holds {len(infos)} parts: refused", source=str(path))
+            raise InputError(E.TOO_MANY_PARTS(kind=kind, parts=len(infos)), source=str(path))
         total = sum(i.file_size for i in infos)
         if total > limits.max_uncompressed:
             raise InputError(
-                f"the {kind} file unpacks to {total / 1048576:.0f} MB: refused as a zip bomb",
+                E.UNPACKS_TOO_LARGE(kind=kind, mb=total / 1048576),
                 source=str(path),
             )
         for info in infos:
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
                 raise InputError(
-                    f"part {info.filename} of the {kind} file is compressed {ratio:.0f} to 1: "
-                    "refused as a zip bomb",
+                    E.PART_RATIO(part=info.filename, kind=kind, ratio=ratio),
                     source=str(path),
                 )
         for info in infos:
@@ -116,13 +115,10 @@ def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, path: Pat
         with zf.open(info) as f:
             head = f.read(4096)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
-        raise InputError(
-            f"part {info.filename} of the {kind} file is damaged or truncated", source=str(path)
-        ) from exc
+        raise InputError(E.PART_DAMAGED(part=info.filename, kind=kind), source=str(path)) from exc
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
         raise InputError(
-            f"part {info.filename} of the {kind} file declares XML entities "
-            "(a known attack; Office never writes them): refused",
+            E.PART_ENTITIES(part=info.filename, kind=kind),
             source=str(path),
         )
 
@@ -155,23 +151,22 @@ def _check_extent(zf: zipfile.ZipFile, kind: str, path: Path, limits: Limits) ->
                     _word_extent(f, extent)
     # lxml's parse errors are SyntaxErrors; a number that is no number a ValueError.
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, SyntaxError) as exc:
-        raise InputError(f"the {kind} file is damaged or truncated", source=str(path)) from exc
+        raise InputError(E.DAMAGED(kind=kind), source=str(path)) from exc
     if extent.widest > limits.max_columns:
         raise InputError(
-            f"the {kind} file's table reaches {extent.widest} columns (at {extent.widest_at}); "
-            f"duban reads tables of up to {limits.max_columns} columns",
+            E.TOO_WIDE(
+                kind=kind, columns=extent.widest, at=extent.widest_at, max=limits.max_columns
+            ),
             source=str(path),
         )
     if extent.rows > limits.max_rows:
         raise InputError(
-            f"the {kind} file's tables reach {extent.rows} rows; duban reads up to "
-            f"{limits.max_rows}",
+            E.TOO_MANY_ROWS(kind=kind, rows=extent.rows, max=limits.max_rows),
             source=str(path),
         )
     if extent.cells > limits.max_cells:
         raise InputError(
-            f"the {kind} file's tables span {extent.cells} cells; duban reads up to "
-            f"{limits.max_cells}",
+            E.TOO_MANY_CELLS(kind=kind, cells=extent.cells, max=limits.max_cells),
             source=str(path),
         )
 
@@ -251,8 +246,7 @@ def convert_legacy(path: Path, workdir: Path, limits: Limits = LIMITS) -> Path:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         raise InputError(
-            f"{path.suffix} files need LibreOffice to convert them, and it is not installed; "
-            f"save the file as .{target}",
+            E.NEEDS_LIBREOFFICE(suffix=path.suffix, target=target),
             source=str(path),
         )
     # A private profile: a running LibreOffice of the same user would otherwise take the job.
@@ -271,13 +265,13 @@ def convert_legacy(path: Path, workdir: Path, limits: Limits = LIMITS) -> Path:
             subprocess.run(cmd, capture_output=True, timeout=limits.convert_seconds, check=False)
         except subprocess.TimeoutExpired as exc:
             raise InputError(
-                f"LibreOffice took over {limits.convert_seconds:.0f} s to convert the file",
+                E.CONVERT_TIMEOUT(seconds=limits.convert_seconds),
                 source=str(path),
             ) from exc
     out = workdir / f"{path.stem}.{target}"
     if not out.exists():
         raise InputError(
-            f"LibreOffice could not read this {path.suffix} file; save it as .{target}",
+            E.CONVERT_FAILED(suffix=path.suffix, target=target),
             source=str(path),
         )
     return out
@@ -321,9 +315,7 @@ def read_isolated(
     send.close()
     try:
         if not receive.poll(seconds):
-            raise InputError(
-                f"reading the file took over {seconds:.0f} s: stopped", source=str(path)
-            )
+            raise InputError(E.READ_TIMEOUT(seconds=seconds), source=str(path))
         outcome, value = receive.recv()
     except EOFError:
         outcome, value = "crash", None
@@ -337,10 +329,8 @@ def read_isolated(
         message, source, page, line = value
         raise InputError(message, source=source, page=page, line=line)
     if outcome == "memory":
-        raise InputError(
-            f"reading the file needs more than {memory_mb} MB of memory: refused", source=str(path)
-        )
-    raise InputError("the reader stopped without an answer (a crash)", source=str(path))
+        raise InputError(E.READ_MEMORY(mb=memory_mb), source=str(path))
+    raise InputError(E.READER_CRASHED(), source=str(path))
 
 
 def _worker(reader: Callable[[Path], Any], path: Path, memory_mb: int, send: Connection) -> None:
@@ -358,9 +348,7 @@ def _worker(reader: Callable[[Path], Any], path: Path, memory_mb: int, send: Con
     except MemoryError:
         send.send(("memory", None))
     except Exception as exc:  # an unexpected failure still ends as one sentence
-        send.send(
-            ("error", (f"the file could not be read ({type(exc).__name__})", str(path), None, None))
-        )
+        send.send(("error", (E.UNEXPECTED(error=type(exc).__name__), str(path), None, None)))
 
 
 def _mapped_bytes() -> int:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from duban.core.errors import Diagnostic
 from duban.core.importers.assemble.cells import one_line
 from duban.core.importers.assemble.task import TaskDraft
+from duban.core.messages import W
 
 _MARKS = "*＊★☆※△▲#◆●"
 _WRITTEN = re.compile(
@@ -115,7 +116,7 @@ def number_tasks(
         seqs = [w.n for w in written]  # type: ignore[union-attr]
         for (_, d, _), n, prev in zip(flat, seqs, [0, *seqs], strict=False):
             if n != prev + 1:
-                warnings.append(Diagnostic(d.line, f"task number {n} follows {prev}", d.page))
+                warnings.append(Diagnostic(d.line, W.NUMBER_FOLLOWS(seq=n, previous=prev), d.page))
     else:
         seqs = list(range(1, len(flat) + 1))
         if flat:
@@ -132,14 +133,11 @@ def _renumbered(
 ) -> Diagnostic:
     first = flat[0][1]
     if all(not text.strip() for _, _, text in flat):
-        return Diagnostic(
-            first.line, "no 序号: tasks are numbered 1 to N in document order", first.page
-        )
+        return Diagnostic(first.line, W.NO_NUMBERS(), first.page)
     if subs and all(k is not None for k in keys):
         return Diagnostic(
             first.line,
-            "sub-numbered tasks (3-1, 3-2 …): tasks are numbered 1 to N in document order, "
-            "each keeps its number as written",
+            W.SUB_NUMBERED(),
             first.page,
         )
     bad = next(
@@ -152,7 +150,6 @@ def _renumbered(
     )
     return Diagnostic(
         bad.line,
-        f"task numbers do not run through the plan (at '{bad.seq_text}'): "
-        "tasks are numbered 1 to N in document order",
+        W.NUMBERS_BROKEN(at=bad.seq_text),
         bad.page,
     )

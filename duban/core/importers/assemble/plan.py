@@ -30,6 +30,7 @@ from duban.core.importers.grid import (
     looks_like_section,
 )
 from duban.core.importers.layouts.lines import FOOTER, SECTION
+from duban.core.messages import E, W
 from duban.core.model import ColumnUse, Period, Plan, Section
 from duban.core.units import GENERAL, Registry
 
@@ -50,7 +51,7 @@ def grid_to_plan(grid: Grid, *, units: Registry = GENERAL, district: str | None 
     warnings: list[Diagnostic] = []
     sections, title, furniture = _walk(grid, warnings)
     if not any(s.tasks for s in sections):
-        raise InputError("the table has a header row but no task rows under it", source=grid.source)
+        raise InputError(E.NO_TASK_ROWS(), source=grid.source)
     year = year_of(title)
     schemas = _refine(sections)
     has_units = any(c.kind in _UNIT_KINDS for cols in schemas for c in cols)
@@ -59,7 +60,7 @@ def grid_to_plan(grid: Grid, *, units: Registry = GENERAL, district: str | None 
         warnings.append(
             Diagnostic(
                 first.line,
-                "the table has no column of responsible units: its tasks are kept without units",
+                W.NO_UNIT_COLUMN(),
                 first.page,
             )
         )
@@ -84,7 +85,7 @@ def grid_to_plan(grid: Grid, *, units: Registry = GENERAL, district: str | None 
             warnings.append(
                 Diagnostic(
                     sec.line,
-                    f"section '{sec.title}' declares {sec.declared} tasks but has {len(tasks)}",
+                    W.SECTION_COUNT(title=sec.title, declared=sec.declared, got=len(tasks)),
                 )
             )
         built.append(Section(number, sec.title, sec.declared, tuple(tasks)))
@@ -235,12 +236,10 @@ def _no_header(grid: Grid) -> str:
         ),
         None,
     )
-    known = "序号, 工作任务 or 年度任务目标, 责任单位, 进展情况 …"
     if first is None:
-        return f"no header row naming the columns ({known}) was found: is this a task table?"
-    seen = "、".join(dict.fromkeys(one_line(t) for t in first.texts if t.strip()))
-    return (
-        f"the table's header ({seen}) names no column duban knows ({known}): is this a task table?"
+        return E.HEADER_MISSING()
+    return E.HEADER_UNKNOWN(
+        headers="、".join(dict.fromkeys(one_line(t) for t in first.texts if t.strip()))
     )
 
 
@@ -263,13 +262,9 @@ def _warn_columns(
 ) -> None:
     for c in columns:
         if c.kind == "unknown" and c.header:
-            warnings.append(
-                Diagnostic(row.line, f"column '{c.header}' is not one duban knows: kept", row.page)
-            )
+            warnings.append(Diagnostic(row.line, W.COLUMN_UNKNOWN(header=c.header), row.page))
     if not any(c.kind == "target" for c in columns):
-        warnings.append(
-            Diagnostic(row.line, "no column of task targets (工作任务 / 年度任务目标)", row.page)
-        )
+        warnings.append(Diagnostic(row.line, W.NO_TARGET_COLUMN(), row.page))
 
 
 def _has_seq(texts: list[str]) -> bool:
@@ -398,8 +393,7 @@ def _overflow(row: GridRow, texts: list[str], width: int, warnings: list[Diagnos
         warnings.append(
             Diagnostic(
                 row.line,
-                f"row {row.line} has {width + len(beyond)} cells, the header {width}: "
-                f"the cells after column {width} are kept",
+                W.EXTRA_CELLS_KEPT(row=row.line, got=width + len(beyond), width=width),
                 row.page,
             )
         )

@@ -21,6 +21,7 @@ from duban.core.importers.assemble.facts import warn_unknown_unit
 from duban.core.importers.assemble.leaders import split_leaders
 from duban.core.importers.assemble.reports import split_reports
 from duban.core.importers.assemble.schema import LEADING_SHARE, is_status_text, parse_number
+from duban.core.messages import W
 from duban.core.model import (
     DocumentStatus,
     Figure,
@@ -110,12 +111,12 @@ def build_task(
             for f in got.figures
         ]
     if not target:
-        warnings.append(Diagnostic(d.line, f"task {seq} has no target text", d.page))
+        warnings.append(Diagnostic(d.line, W.NO_TARGET(seq=seq), d.page))
     unit_refs = _unit_refs(got.units, units)
     for u in unit_refs:
         warn_unknown_unit(u.name, d.line, seq, warnings, units)
     if not unit_refs and units_expected:
-        warnings.append(Diagnostic(d.line, f"task {seq} names no responsible unit", d.page))
+        warnings.append(Diagnostic(d.line, W.NO_UNIT(seq=seq), d.page))
     # A row's own unit answers for its progress only where the task has one row per unit.
     own = {
         p.line: (u[0] if len(u) == 1 and len(d.parts) > 1 else None)
@@ -301,9 +302,7 @@ def _deadline(
         return False, (None, None)
     understood = parse_deadline(text)
     if understood is None:
-        warnings.append(
-            Diagnostic(d.line, f"deadline '{text}' of task {seq} not understood", d.page)
-        )
+        warnings.append(Diagnostic(d.line, W.DEADLINE(deadline=text, seq=seq), d.page))
         return False, (None, None)
     return understood.ongoing, (understood.year, understood.month)
 
@@ -325,9 +324,5 @@ def _milestones(
     found = split_milestones(text)
     if found:
         return found
-    warnings.append(
-        Diagnostic(
-            part.line, f"形象进度 of task {seq} names no period: kept for the year", part.page
-        )
-    )
+    warnings.append(Diagnostic(part.line, W.IMAGE_NO_PERIOD(seq=seq), part.page))
     return [Milestone(col.header, 12, one_line(text))]

@@ -19,6 +19,7 @@ from duban.core.errors import InputError
 from duban.core.importers.assemble.plan import grid_to_plan
 from duban.core.importers.grid import Cell, Grid, GridRow
 from duban.core.importers.safety import LIMITS, Limits, check_office_zip, convert_legacy
+from duban.core.messages import E
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
 
@@ -55,7 +56,7 @@ def docx_grid(path: Path, limits: Limits = LIMITS) -> Grid:
         body = docx.Document(str(path)).element.body
     except Exception as exc:  # python-docx raises many types for one cause: a broken package
         raise InputError(
-            f"this Word file cannot be read ({type(exc).__name__}): damaged, or not a .docx?",
+            E.DOCX_UNREADABLE(error=type(exc).__name__),
             source=str(path),
         ) from exc
     rows: list[GridRow] = []
@@ -72,7 +73,7 @@ def docx_grid(path: Path, limits: Limits = LIMITS) -> Grid:
                 row_no += 1
                 rows.append(GridRow(tuple(_row_cells(tr)), row_no))
     if not any(len(r.cells) > 1 for r in rows):
-        raise InputError("this Word file has no table", source=str(path))
+        raise InputError(E.DOCX_NO_TABLE(), source=str(path))
     return Grid(tuple(rows), source=str(path), text="\n".join(texts))
 
 

@@ -22,6 +22,7 @@ from duban.core.importers.assemble.columns import header_kind, is_header_row
 from duban.core.importers.assemble.plan import grid_to_plan
 from duban.core.importers.grid import Cell, Grid, GridRow
 from duban.core.importers.safety import LIMITS, Limits, check_size
+from duban.core.messages import E
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
 
@@ -54,7 +55,7 @@ def _open(path: Path, limits: Limits) -> PDF:
     check_size(path, limits)
     with path.open("rb") as f:
         if b"%PDF-" not in f.read(1024):
-            raise InputError("this is not a PDF file", source=str(path))
+            raise InputError(E.NOT_PDF(), source=str(path))
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
@@ -66,11 +67,11 @@ def _open(path: Path, limits: Limits) -> PDF:
         causes = [exc, exc.__cause__, *getattr(exc, "args", ())]
         if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) for c in causes):
             raise InputError(
-                "this PDF is encrypted (it needs a password): upload an unprotected copy",
+                E.PDF_ENCRYPTED(),
                 source=str(path),
             ) from exc
         raise InputError(
-            f"this PDF cannot be read ({type(exc).__name__}): damaged or truncated?",
+            E.PDF_UNREADABLE(error=type(exc).__name__),
             source=str(path),
         ) from exc
     return pdf
@@ -99,7 +100,7 @@ def pdf_grid(path: Path, limits: Limits = LIMITS) -> Grid | None:
                 raise
             except Exception as exc:  # a broken content stream on one page
                 raise InputError(
-                    f"this page of the PDF cannot be read ({type(exc).__name__})",
+                    E.PDF_PAGE_UNREADABLE(error=type(exc).__name__),
                     source=str(path),
                     page=number,
                 ) from exc
@@ -126,7 +127,7 @@ def pdf_text(path: Path, limits: Limits = LIMITS) -> str:
 def _check_time(deadline: float, limits: Limits, path: Path, number: int) -> None:
     if time.monotonic() > deadline:
         raise InputError(
-            f"reading the PDF took over {limits.pdf_seconds:.0f} s: stopped",
+            E.PDF_TIMEOUT(seconds=limits.pdf_seconds),
             source=str(path),
             page=number,
         )
@@ -137,8 +138,7 @@ def _check_text_layer(page: Page, path: Path, number: int) -> None:
     if not chars:
         if page.images:
             raise InputError(
-                "this PDF page is an image without a text layer (a scan?): duban cannot read "
-                "scans yet; upload the Word or Excel file, or a PDF saved from it",
+                E.PDF_SCAN(),
                 source=str(path),
                 page=number,
             )
@@ -146,8 +146,7 @@ def _check_text_layer(page: Page, path: Path, number: int) -> None:
     unmapped = sum(1 for c in chars if c["text"].startswith("(cid:"))
     if unmapped > len(chars) * 0.1:
         raise InputError(
-            "this PDF's fonts carry no Unicode mapping, so its text cannot be read: "
-            "upload the Word or Excel file, or a PDF saved with embedded Unicode fonts",
+            E.PDF_NO_UNICODE(),
             source=str(path),
             page=number,
         )

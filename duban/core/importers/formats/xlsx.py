@@ -20,6 +20,7 @@ from duban.core.importers.assemble.columns import is_header_row, map_columns
 from duban.core.importers.assemble.plan import grid_to_plan
 from duban.core.importers.grid import Cell, Grid, GridRow, looks_like_section
 from duban.core.importers.safety import LIMITS, Limits, check_office_zip, convert_legacy
+from duban.core.messages import E, W
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
 
@@ -46,9 +47,7 @@ def read_xlsx(
     grid, skipped = xlsx_grid(path, limits)
     plan = grid_to_plan(grid, district=district, units=units)
     if skipped:
-        notes = tuple(
-            Diagnostic(1, f"sheet '{name}' holds no new task table: not read") for name in skipped
-        )
+        notes = tuple(Diagnostic(1, W.SHEET_SKIPPED(sheet=name)) for name in skipped)
         plan = replace(plan, warnings=notes + plan.warnings)
     return plan
 
@@ -62,7 +61,7 @@ def open_workbook(path: Path, limits: Limits = LIMITS, *, read_only: bool) -> Wo
         return openpyxl.load_workbook(path, read_only=read_only, data_only=True)
     except Exception as exc:  # openpyxl wraps a broken package in many exception types
         raise InputError(
-            f"this Excel file cannot be read ({type(exc).__name__}): damaged, or not a .xlsx?",
+            E.XLSX_UNREADABLE(error=type(exc).__name__),
             source=str(path),
         ) from exc
 
@@ -89,10 +88,10 @@ def xlsx_grid(path: Path, limits: Limits = LIMITS) -> tuple[Grid, list[str]]:
         first = next(
             (r for _, rows in sheets for r in rows if sum(1 for t in r.texts if t) > 1), None
         )
-        read = f" (the first row reads {'、'.join(t for t in first.texts if t)})" if first else ""
         raise InputError(
-            "no sheet of this Excel file has a header row naming the columns "
-            f"(序号, 工作任务 or 年度任务目标, 责任单位 …){read}",
+            E.XLSX_NO_HEADER_SEEN(row="、".join(t for t in first.texts if t))
+            if first
+            else E.XLSX_NO_HEADER(),
             source=str(path),
         )
     out: list[GridRow] = []

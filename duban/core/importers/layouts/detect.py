@@ -39,6 +39,7 @@ from duban.core.importers.layouts.lists import list_to_grid, looks_like_list, nu
 from duban.core.importers.layouts.pdf_text import looks_like_pdf_text, parse_text
 from duban.core.importers.layouts.rows import rows_to_grid, stream_to_grid
 from duban.core.importers.layouts.spaced import spaced_to_grid
+from duban.core.messages import E
 from duban.core.model import Plan
 from duban.core.units import GENERAL, Registry
 
@@ -109,10 +110,9 @@ def parse_any_text(
             if built is not None:
                 grid, warnings = built
                 return _finish(grid_to_plan(grid, district=district, units=units), grid, warnings)
+        seen = _seen(text)
         raise InputError(
-            "no task table found: duban reads tables whose header names the columns "
-            "(序号, 工作任务, 责任单位, 进展情况 …), cells split by '|', tabs or blank lines, "
-            f"numbered lists with 牵头单位/责任单位 lines, and PDF text with section titles{_seen(text)}",
+            E.NO_TASK_TABLE_SEEN(row=seen) if seen else E.NO_TASK_TABLE(),
             source=source,
             line=1,
         )
@@ -127,7 +127,7 @@ def _seen(text: str) -> str:
         _, rows = pipe_rows(text, sep=sep)
         first = next((r for r in rows if sum(1 for c in r if c.text) > 1), None)
         if first is not None:
-            return f"; its first row reads {'、'.join(c.text for c in first if c.text)}"
+            return "、".join(c.text for c in first if c.text)
     return ""
 
 

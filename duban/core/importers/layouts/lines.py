@@ -11,6 +11,7 @@ import re
 from typing import Literal, NamedTuple
 
 from duban.core.errors import InputError
+from duban.core.messages import E
 
 LineKind = Literal["blank", "footer", "title", "header", "section", "seq", "body"]
 
@@ -57,10 +58,10 @@ class Line(NamedTuple):  # a NamedTuple: a document has thousands of lines, made
 def decode(data: bytes, source: str) -> str:
     """Bytes → text, refusing what is not a text document, with the line where it goes wrong."""
     if not data.strip():
-        raise InputError("the file is empty", source=source, line=1)
+        raise InputError(E.FILE_EMPTY(), source=source, line=1)
     if b"\x00" in data[:8192]:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError("this is a binary file, not text (a NUL byte)", source=source, line=line)
+        raise InputError(E.BINARY(), source=source, line=line)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -68,13 +69,13 @@ def decode(data: bytes, source: str) -> str:
             if encoding == "utf-8-sig" and exc.start >= len(data) - 3:
                 line = data[: exc.start].count(b"\n") + 1
                 raise InputError(
-                    "the file ends in the middle of a character: a truncated copy?",
+                    E.MID_CHARACTER(),
                     source=source,
                     line=line,
                 ) from None
             bad = exc
     line = data[: bad.start].count(b"\n") + 1
-    raise InputError("the file is neither UTF-8 nor GB18030 text", source=source, line=line)
+    raise InputError(E.ENCODING(), source=source, line=line)
 
 
 def classify(text: str) -> list[Line]:

@@ -26,6 +26,7 @@ from duban.core.importers.layouts.pdf_columns import (
     split_row,
     unit_continues,
 )
+from duban.core.messages import E, W
 from duban.core.model import Plan, Report, Section, Task, UnitRef
 from duban.core.units import GENERAL, Registry
 
@@ -79,8 +80,7 @@ def _parse(text: str, source: str, district: str | None, units: Registry) -> Pla
     if not any(rows for _, rows in heads_and_rows):
         first = next((x for x in lines if x.kind != "blank"), None)
         raise InputError(
-            "no numbered tasks under section titles such as '（一）…（共 N项）': "
-            "this text is not a progress table this importer knows",
+            E.NO_SECTIONS(),
             source=source,
             line=first.no if first else 1,
         )
@@ -93,14 +93,16 @@ def _parse(text: str, source: str, district: str | None, units: Registry) -> Pla
             pieces = split_row(row, widths, units)
             task = _build_task(pieces, widths, warnings, units)
             if task.seq != last_seq + 1:
-                warnings.append(Diagnostic(task.line, f"task number {task.seq} follows {last_seq}"))
+                warnings.append(
+                    Diagnostic(task.line, W.NUMBER_FOLLOWS(seq=task.seq, previous=last_seq))
+                )
             last_seq = task.seq
             tasks.append(task)
         if head.declared is not None and head.declared != len(tasks):
             warnings.append(
                 Diagnostic(
                     head.line,
-                    f"section '{head.title}' declares {head.declared} tasks but has {len(tasks)}",
+                    W.SECTION_COUNT(title=head.title, declared=head.declared, got=len(tasks)),
                 )
             )
         sections.append(Section(head.number, head.title, head.declared, tuple(tasks)))
@@ -147,16 +149,14 @@ def _sections_and_rows(
             pending_page_start = False
         if x.kind == "seq":
             if head is None:
-                warnings.append(Diagnostic(x.no, "a task before any section title"))
+                warnings.append(Diagnostic(x.no, W.BEFORE_SECTION()))
                 head = _SectionHead(number, "", 0, x.no)
                 number += 1
             rows.append([x])
         elif rows:
             rows[-1].append(x)
         else:
-            warnings.append(
-                Diagnostic(x.no, f"text outside the table kept as furniture: {x.text[:20]}")
-            )
+            warnings.append(Diagnostic(x.no, W.FURNITURE(text=x.text[:20])))
     if head is not None:
         yield head, rows
 
@@ -171,12 +171,12 @@ def _section_title(text: str) -> tuple[str, int | None]:
 def _build_task(p: RowPieces, widths: Widths, warnings: list[Diagnostic], units: Registry) -> Task:
     target = clean(p.target, paragraphs=False)
     if not target:
-        warnings.append(Diagnostic(p.line, f"task {p.seq} has no target text"))
+        warnings.append(Diagnostic(p.line, W.NO_TARGET(seq=p.seq)))
     named = _units(p.units, widths, units)
     for name, line in named:
         warn_unknown_unit(name, line, p.seq, warnings, units)
     if not named:
-        warnings.append(Diagnostic(p.line, f"task {p.seq} names no responsible unit"))
+        warnings.append(Diagnostic(p.line, W.NO_UNIT(seq=p.seq)))
     unit_names = [n for n, _ in named]
     reports = _reports(p.progress, unit_names, p.seq, warnings, units)
     return Task(
@@ -228,7 +228,7 @@ def _reports(
         if name:
             warn_unknown_unit(name, line, seq, warnings, units)
         if not text:
-            warnings.append(Diagnostic(line, f"report of '{name}' in task {seq} is empty"))
+            warnings.append(Diagnostic(line, W.REPORT_EMPTY(unit=str(name), seq=seq)))
         out.append(Report(name, text, units.canonical(name) if name else None, line))
     return out
 
@@ -267,8 +267,7 @@ def _check_truncation(
     if head.declared and len(sections[-1].tasks) < head.declared:
         last_line = rows[-1][-1].no if rows else head.line
         raise InputError(
-            f"the text ends after {len(sections[-1].tasks)} of the {head.declared} tasks "
-            f"that section '{head.title}' declares: a truncated copy?",
+            E.TEXT_TRUNCATED(got=len(sections[-1].tasks), declared=head.declared, title=head.title),
             source=source,
             line=last_line,
         )

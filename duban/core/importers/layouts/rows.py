@@ -29,6 +29,7 @@ from duban.core.importers.layouts.header import (
     header_levels,
 )
 from duban.core.importers.layouts.lines import SECTION
+from duban.core.messages import W
 from duban.core.units import GENERAL, looks_like_unit
 
 _LEADER = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:[（(][^）)]{1,10}[）)])?$")
@@ -188,8 +189,9 @@ def fit_row(
             warnings.append(
                 Diagnostic(
                     line,
-                    f"row {line} has {len(texts)} cells, the header {width}: the extra cells "
-                    f"are kept in column '{columns[absorb].header}'",
+                    W.EXTRA_CELLS_JOINED(
+                        row=line, got=len(texts), width=width, header=columns[absorb].header
+                    ),
                 )
             )
         texts = [
@@ -209,12 +211,11 @@ def fit_row(
         warnings.append(
             Diagnostic(
                 line,
-                f"the last row has {len(texts)} of {width} cells: the text is cut off "
-                "(the row is kept as far as it goes)",
+                W.LAST_ROW_SHORT(got=len(texts), width=width),
             )
         )
     else:
-        warnings.append(Diagnostic(line, f"a row has {len(texts)} of {width} cells: padded"))
+        warnings.append(Diagnostic(line, W.ROW_PADDED(got=len(texts), width=width)))
     return texts + [""] * missing
 
 
@@ -300,8 +301,7 @@ def _carry_down(
         warnings.append(
             Diagnostic(
                 line,
-                f"the row has no {header} cell (merged with the row above?): "
-                f"'{previous[gap]}' carried down",
+                W.CARRIED_DOWN(header=header, value=previous[gap]),
             )
         )
     return out
