@@ -13,11 +13,11 @@ request that did not come through one, the client is REMOTE_ADDR.
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBase
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -72,3 +72,28 @@ def client_address(request: HttpRequest) -> str | None:
         if not _trusted(hop, networks):
             break
     return client
+
+
+def forwarded_https(request: HttpRequest) -> bool:
+    """Whether a trusted proxy says the client spoke HTTPS to it (X-Forwarded-Proto: https).
+    A client's own header, or any header from a request that did not come through a listed
+    proxy, is never believed (Django's SECURE_PROXY_SSL_HEADER would believe anyone's)."""
+    remote = _address(request.META.get("REMOTE_ADDR") or "")
+    networks = _networks(tuple(settings.DUBAN_TRUSTED_PROXIES))
+    if remote is None or not networks or not _trusted(remote, networks):
+        return False
+    proto = (request.META.get("HTTP_X_FORWARDED_PROTO") or "").split(",")[-1].strip().lower()
+    return proto == "https"
+
+
+class ForwardedScheme:
+    """Before SecurityMiddleware: a request a trusted proxy received over HTTPS is secure, so
+    HSTS (DUBAN_HSTS_SECONDS), secure redirects and CSRF's origin check work behind nginx."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if forwarded_https(request):
+            request.META["wsgi.url_scheme"] = "https"
+        return self.get_response(request)
