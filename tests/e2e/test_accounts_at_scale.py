@@ -92,6 +92,7 @@ def test_the_office_manages_reporters_at_scale_and_a_reporter_signs_on(
     page.click("text=从表格导入联络员")
     page.set_input_files("#id_file", path)
     page.click("text=上传并核对")
+    page.wait_for_selector("#roster-problems")  # the preview is the answer of the upload
 
     problems = page.locator("tr.problem")
     assert problems.count() == 2
