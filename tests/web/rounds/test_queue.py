@@ -144,3 +144,13 @@ def test_the_queue_filters_by_flag_with_its_label(world, as_user):
     assert '<span class="badge flag">以预计数代替实际数</span>' in body
     assert "estimate</span>" not in body  # the key is never shown
     assert 'id="queue-empty"' in client.get(_queue(world) + "?flag=blocked").content.decode()
+
+
+def test_the_queue_shows_its_first_reports_and_says_how_many_wait(world, as_user, monkeypatch):
+    from duban.web.rounds import queue
+
+    _submit_both(world)
+    monkeypatch.setattr(queue, "QUEUE_SHOWN", 1)
+    body = as_user(world.users["office"]).get(_queue(world)).content.decode()
+    assert body.count('class="report queue-item') == 1
+    assert "2 项进展 · 显示前 1 项，每审核一项即补上下一项" in body
