@@ -41,8 +41,9 @@ RESULT_VERBS = re.compile(
 NOT_RESULT = re.compile(r"推荐|申报|申请|拟|计划|开工|在建|正在|争取|储备|谋划|评选|参与")
 ESTIMATE = re.compile(r"预计|估计|预估|有望")
 # Stages of a project, before its end: a count of designs or starts is no count of works done.
+# The main structure done (主体完工, 主体结构封顶) is a stage: finishing, fitting out are to come.
 EARLY_STAGES = re.compile(
-    r"方案设计|初步设计|施工图设计|设计|招标|挂网|开工|主体封顶|封顶|立项|可研|选址|征迁|拆迁|前期|"
+    r"主体(?:工程|结构)?(?:已经?|全部|基本)?(?:完工|完成|竣工|封顶)|方案设计|初步设计|施工图设计|设计|招标|挂网|开工|主体封顶|封顶|立项|可研|选址|征迁|拆迁|前期|"
     r"签约|拆除"
 )
 # The end of a project: completion when the target builds, a part when it only counts projects.

@@ -118,6 +118,9 @@ def target_indicators(target: str) -> tuple[TargetIndicator, ...]:
             # "加快推进11个老旧小区改造": what is counted follows the number.
             metric = _LEADING.sub("", after.strip("、，。 "))
         if not metric:
+            # "地区生产总值：增长6.5%左右": the metric is the name before the colon.
+            metric = _project(target, q.start) if start > 0 and target[start - 1] in _COLONS else ""
+        if not metric:
             continue
         out.append(
             TargetIndicator(

@@ -264,3 +264,25 @@ def test_signing_is_a_stage_of_renovation_but_wins_an_investment_project():
     assert judged("完成棚户区改造1200户。", "已签约1100户，拆除800户。").verdict == "in_progress"
     t = judged("招引亿元以上项目20个。", "签约亿元以上项目16个。")
     assert t.indicators[0].completion == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2所养老服务中心主体完工，正在室内装修。",
+        "养老服务中心主体完工2所，正进行内部装修。",
+        "2所养老服务中心主体已完成，开始设备安装。",
+        "养老服务中心主体竣工2所。",
+        "2所养老服务中心主体结构封顶。",
+    ],
+)
+def test_the_main_structure_done_is_a_stage_not_the_new_buildings(text):
+    t = judged("新建养老服务中心2所。", text)
+    assert t.verdict == "in_progress"
+    assert "主体" in t.explanation
+    assert t.indicators[0].completion is None
+
+
+def test_a_target_of_the_main_structure_counts_it():
+    t = judged("完成养老服务中心主体完工4所。", "养老服务中心主体完工3所。")
+    assert t.indicators[0].completion == pytest.approx(0.75)

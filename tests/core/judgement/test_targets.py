@@ -60,3 +60,13 @@ def test_new_building_stays_in_the_metric_as_written():
     # 新建 says what is counted (new schools), like 新增 in 新增管道天然气用户.
     assert rows("新建改扩建幼儿园3所。")[0][0] == "新建改扩建幼儿园"
     assert rows("推动充电设施资源共享共用，建成公共充电桩50个。")[0][0] == "公共充电桩"
+
+
+def test_a_metric_followed_by_a_colon_and_its_indicator_names_it():
+    # A table joins its 重点工作 and 目标任务 cells with '：' ("一般公共预算收入：增长5%左右").
+    assert rows("一般公共预算收入：增长5%左右") == [("一般公共预算收入", "growth", "~", 5.0, "%")]
+    assert rows("居民人均可支配收入：同比增长7%") == [
+        ("居民人均可支配收入", "growth", ">=", 7.0, "%")
+    ]
+    assert rows("招商引资：完成到位资金40亿元") == [("到位资金", "amount", ">=", 40.0, "亿元")]
+    assert rows("城区学校扩容工程：新建小学2所")[0][0] == "新建小学"  # the measure after it stays

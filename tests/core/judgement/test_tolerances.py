@@ -89,3 +89,11 @@ def test_a_fall_explains_itself_as_a_fall():
     t = judged("单位地区生产总值能耗下降3%。", "单位地区生产总值能耗同比下降2.1%。")
     assert "目标下降3%" in t.explanation
     assert "降幅低于目标0.9个百分点" in t.explanation
+
+
+def test_an_about_growth_target_after_a_colon_is_met_half_a_point_below_it():
+    t = judged("一般公共预算收入：增长5%左右", "上半年一般公共预算收入同比增长4.6%。")
+    assert t.verdict == "on_schedule"
+    assert t.indicators[0].metric == "一般公共预算收入"
+    assert "差距在0.5个百分点以内" in t.explanation
+    assert judged("一般公共预算收入：增长5%左右", "一般公共预算收入增长4.4%。").verdict == "behind"
