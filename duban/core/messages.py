@@ -398,6 +398,21 @@ class W:
         "sheet '{sheet}' holds no new task table: not read",
         "工作表“{sheet}”中没有新的任务表：未读取",
     )
+    UNKNOWN_UNIT = Message(
+        "W_UNKNOWN_UNIT",
+        "'{name}' (first in task {seq}) does not read as a unit name: kept as written",
+        "“{name}”（首见于第 {seq} 项任务）不像是单位名称：按原文保留",
+    )
+    PERSON_IN_UNITS = Message(
+        "W_PERSON_IN_UNITS",
+        "'{name}' in the units of task {seq} is a person's name: kept as a leader",
+        "第 {seq} 项任务的责任单位中的“{name}”是人名：作为分管领导保留",
+    )
+    ROW_FITS_NO_COLUMN = Message(
+        "W_ROW_FITS_NO_COLUMN",
+        "the row's values fit no column of the header: kept as its words",
+        "这一行的内容对不上表头的各列：按原文保留",
+    )
 
 
 CATALOGUE: dict[str, Message] = {

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from duban.core.errors import Diagnostic
+from duban.core.messages import W
 from duban.core.units import Registry
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -37,6 +38,6 @@ def warn_unknown_unit(
     typo?). Ordinary units (县发改局, 柳泉乡, 各乡镇) are read by their words and never warned."""
     if not units.is_unknown(name):
         return
-    message = f"'{name}' (first in task {seq}) does not read as a unit name: kept as written"
+    message = W.UNKNOWN_UNIT(name=name, seq=seq)
     if not any(w.message == message for w in warnings):
         warnings.append(Diagnostic(line, message))

@@ -281,7 +281,7 @@ def _person_in_units(
     warnings.append(
         Diagnostic(
             part.line,
-            f"'{person.name}' in the units of task {seq} is a person's name: kept as a leader",
+            W.PERSON_IN_UNITS(name=person.name, seq=seq),
             part.page,
         )
     )

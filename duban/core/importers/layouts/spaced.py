@@ -20,6 +20,7 @@ from duban.core.importers.assemble.numbers import parse_seq
 from duban.core.importers.assemble.schema import is_status_text, parse_number
 from duban.core.importers.grid import Grid, GridRow
 from duban.core.importers.layouts.furniture import split_front
+from duban.core.messages import W
 from duban.core.units import looks_like_unit
 
 _SHARE = re.compile(r"^\d{1,3}(?:\.\d+)?[%％]$")
@@ -133,9 +134,7 @@ def spaced_to_grid(text: str, source: str) -> tuple[Grid, list[Diagnostic]] | No
         head, rest = (tokens[:1], tokens[1:]) if seq_first else ([], tokens)
         placed = place(rest, columns[len(head) :])
         if placed is None:
-            warnings.append(
-                Diagnostic(no, "the row's values fit no column of the header: kept as its words")
-            )
+            warnings.append(Diagnostic(no, W.ROW_FITS_NO_COLUMN()))
             placed = [" ".join(rest)] + [""] * (len(columns) - len(head) - 1)
         rows.append(GridRow.of([*head, *placed], no, kind="body"))
         body += 1
