@@ -288,6 +288,7 @@ class E:
         "不支持这种文件类型",
         en_only=("suffix",),
     )
+    NO_SUCH_FILE = Message("E_NO_SUCH_FILE", "no such file", "找不到这个文件")
     FOLDER = Message("E_FOLDER", "this is a folder, not a document", "不是文件")
 
 

@@ -60,8 +60,10 @@ def test_it_shows_a_message_without_a_code_as_written():
     chinese_ = InputError("表头下面没有联络员", source="/tmp/x.xlsx", line=4)
     assert chinese_.code is None and chinese_.params == {}
     assert error_sentence(chinese_, "名单.xlsx") == "“名单.xlsx” 第 4 行：表头下面没有联络员。"
-    english = InputError("no such file")
-    assert error_sentence(english, "a.txt") == "“a.txt”：无法读取（no such file）。"
+    english = InputError("--debug shows the layers of text files only")
+    assert error_sentence(english, "a.txt") == (
+        "“a.txt”：无法读取（--debug shows the layers of text files only）。"
+    )
     assert warning_sentence(Diagnostic(2, "“王建国”是人名")) == "“王建国”是人名"
     assert chinese("W_NO_SUCH_CODE", {}, "as written") == "as written"
 
@@ -109,3 +111,10 @@ def test_it_keeps_the_code_through_the_readers_pipe():
 def test_it_compares_diagnostics_by_place_and_sentence_only():
     assert Diagnostic(5, W.NO_TARGET(seq=5)) == Diagnostic(5, "task 5 has no target text")
     assert type(Diagnostic(5, W.NO_TARGET(seq=5)).message) is str
+
+
+def test_it_says_in_chinese_that_a_file_is_missing(tmp_path):
+    with pytest.raises(InputError) as caught:
+        read_plan(tmp_path / "gone.docx")
+    assert str(caught.value) == f"{tmp_path / 'gone.docx'}: no such file"
+    assert error_sentence(caught.value, "gone.docx") == "“gone.docx”：找不到这个文件。"

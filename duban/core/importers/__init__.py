@@ -22,7 +22,7 @@ def read_plan(path: str | Path, *, units: Registry = GENERAL, district: str | No
     """The document as a Plan; `units` is the organization's registry, carried on the plan."""
     path = Path(path)
     if not path.exists():
-        raise InputError("no such file", source=str(path))
+        raise InputError(E.NO_SUCH_FILE(), source=str(path))
     if path.is_dir():
         raise InputError(E.FOLDER(), source=str(path))
     suffix = path.suffix.lower()
