@@ -24,11 +24,13 @@ demo: $(STAMP) system-deps
 
 test: $(STAMP) system-deps lint test-sqlite test-postgres
 
-# ruff; mypy (strict on duban/core, basic on duban/web: pyproject.toml, cached in .mypy_cache).
+# ruff; mypy (strict on duban/core, basic on duban/web: pyproject.toml, cached in .mypy_cache);
+# pylint's duplicate-code check alone ([tool.pylint] in pyproject.toml): no clone in duban/.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/pylint duban
 
 test-sqlite: $(STAMP)
 	$(BIN)/pytest
