@@ -170,7 +170,16 @@ def test_a_unit_finds_its_tasks_from_home_on_a_phone(live_server, browser, peopl
     assert cards.count() >= 1
     first = cards.first.inner_text()
     assert "报送期" in first and "截止" in first and "11月5日" in first
-    cards.first.locator("a.button").click()
+    # 我的任务 as a table becomes cards on the phone: every figure carries its column's name.
+    page.click("nav.main >> text=我的任务")
+    page.wait_for_url(re.compile(r"/my/$"))
+    unlabelled = page.eval_on_selector_all(
+        "main table td",
+        "tds => tds.filter(td => td.innerText.trim() && !td.dataset.label && !td.querySelector('a')).map(td => td.innerText)",
+    )
+    assert unlabelled == []
+    assert page.locator("main table td[data-label='序号']").first.inner_text() != ""
+    page.locator("main a.button").first.click()
     page.wait_for_url(re.compile(r"/reports/\d+/edit/"))
     context.close()
 
