@@ -68,8 +68,10 @@ def _import(path: Path, org: str | None, units_file: Path | None, quiet: bool):
     lines = summary.lines()
     if not summary.changed:
         lines.append("数据库中已有相同内容，没有改动。")
+    from duban.web.documents.wording import warning_sentence
+
     for w in plan.warnings:
-        lines.append(f"提示 第{w.line}行：{w.message}")
+        lines.append(f"提示 第{w.line}行：{warning_sentence(w)}")
     return summary, lines
 
 
