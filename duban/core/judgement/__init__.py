@@ -224,6 +224,7 @@ def judge_task(
     blocked = [p for p in all_parts if is_blocked(p)]
     # The document's own measure of the work shows it moving: not stalled as a whole.
     moving = any(j.source == "column" and j.actual and j.actual.value > 0 for j in judged)
+    growth_of_the_year = m < 12 and bool(indicators) and all(i.kind == "growth" for i in indicators)
     facts = TaskFacts(
         verdicts=tuple(j.verdict for j in judged),
         stalled=bool(blocked)
@@ -234,12 +235,20 @@ def judge_task(
         and not any(short_of_target(r.text) for r in task.reports)
         # Beside a plan of the period (月度工作计划 | 4月:…), "已完成" says that plan is done,
         # not the year's task.
-        and not any(PERIOD_PLAN.search(header) for header, _ in task.extra),
+        and not any(PERIOD_PLAN.search(header) for header, _ in task.extra)
+        # A growth of the year (增长6%左右) is not done by a word before the year is out.
+        and not growth_of_the_year,
         under_way=any(ONGOING.search(p) and not BLOCKED.search(p) for p in all_parts),
     )
     evidence = bool(task.reports) or columns.any
     verdict = task_verdict(facts) if evidence else "in_progress"
     said = explanation(task, verdict, judged, blocked, all_parts)
+    if (
+        verdict == "in_progress"
+        and growth_of_the_year
+        and any(ALL_DONE.search(p) for p in all_parts)
+    ):
+        said += "（文字称已完成但未给出增长数字，全年增长目标年中不按文字认定完成）"
     written = document_status(task, period)
     if verdict == "in_progress" and written and document_stance(task, period) == "behind":
         # Nothing measured, and the document itself says behind: that is the evidence.

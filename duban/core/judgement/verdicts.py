@@ -212,7 +212,9 @@ def indicator_sentence(
         about = ""  # 下降3%: a plain fall
     if facts is None or m.found is None:
         reason = m.why_not or "进展情况中没有可比的数字"
-        return f"{ind.metric}目标{_number(ind.value)}{ind.unit}{about}，{reason}"
+        grows = ("下降" if falling else "增长") if ind.kind == "growth" else ""
+        value = _number(abs(ind.value) if falling else ind.value)
+        return f"{ind.metric}目标{grows}{value}{ind.unit}{about}，{reason}"
     a = m.found.actual
     basis = f"，{schedule}" if schedule else ""
     if facts.kind == "amount" and not facts.upper:

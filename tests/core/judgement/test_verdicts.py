@@ -226,3 +226,16 @@ def test_done_beside_a_plan_of_the_period_is_that_plan_done_not_the_years_task()
     assert t.verdict == "in_progress"
     without_plan = judged("完成体检点位设置。", "已完成。")
     assert without_plan.verdict == "completed"
+
+
+def test_a_growth_of_the_year_is_not_completed_by_a_word_before_the_years_end():
+    t = judged("城乡居民人均可支配收入增长7%左右。", "已完成。")  # a 1-9月 report
+    assert t.verdict == "in_progress"
+    assert t.explanation.startswith("城乡居民人均可支配收入目标增长7%左右，")
+    assert "未给出增长数字" in t.explanation
+    year_end = Period("1-12月", 12, 2021)
+    assert judged("城乡居民人均可支配收入增长7%左右。", "已完成。", period=year_end).verdict == (
+        "completed"
+    )
+    # An amount still is: the word is the statement of the work done.
+    assert judged("新建村级养老服务站6个。", "已完成。").verdict == "completed"
