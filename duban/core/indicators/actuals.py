@@ -162,7 +162,7 @@ def find_actuals(text: str) -> tuple[Actual, ...]:
         if scope is not None and scope.start() <= q.start < scope.end():
             continue
         sentence = text[s_start:c_end]
-        stage = EARLY_STAGES.search(clause) or FINAL_STAGES.search(clause)
+        stage = _stage(clause, q.start - c_start, q.end - c_start)
         lead_in = text[s_start : q.start]
         out.append(
             Actual(
@@ -192,6 +192,18 @@ def find_actuals(text: str) -> tuple[Actual, ...]:
             )
         )
     return tuple(_subjects_are_not_results(out))
+
+
+def _stage(clause: str, start: int, end: int) -> re.Match[str] | None:
+    """The stage a figure counts: its own part of a list first ("2所已竣工、1所主体完工")."""
+    head = clause.rfind("、", 0, start) + 1
+    tail = clause.find("、", end)
+    piece = clause[head : tail if tail >= 0 else len(clause)]
+    for text in (piece, clause):
+        found = EARLY_STAGES.search(text) or FINAL_STAGES.search(text)
+        if found:
+            return found
+    return None
 
 
 def _year_named(before: str) -> int | None:

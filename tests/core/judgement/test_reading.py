@@ -286,3 +286,11 @@ def test_the_main_structure_done_is_a_stage_not_the_new_buildings(text):
 def test_a_target_of_the_main_structure_counts_it():
     t = judged("完成养老服务中心主体完工4所。", "养老服务中心主体完工3所。")
     assert t.indicators[0].completion == pytest.approx(0.75)
+
+
+def test_each_part_of_a_list_keeps_its_own_stage():
+    # 4 finished and in use count; the 2 whose main structure is done do not (yet).
+    t = judged("新建养老服务中心6所。", "4所养老服务中心已竣工投用、2所主体完工。")
+    (ind,) = t.indicators
+    assert ind.completion == pytest.approx(4 / 6)
+    assert t.verdict == "behind"  # 66.7 % against 75 % at 1-9月
