@@ -41,9 +41,12 @@ RESULT_VERBS = re.compile(
 NOT_RESULT = re.compile(r"推荐|申报|申请|拟|计划|开工|在建|正在|争取|储备|谋划|评选|参与")
 ESTIMATE = re.compile(r"预计|估计|预估|有望")
 # Stages of a project, before its end: a count of designs or starts is no count of works done.
-# The main structure done (主体完工, 主体结构封顶) is a stage: finishing, fitting out are to come.
+# The main structure done (主体完工, 主体结构封顶, 完成主体施工), the civil works or foundations
+# (土建, 基础施工) and works "basically" done (基本完工) are stages: more is to come.
 EARLY_STAGES = re.compile(
-    r"主体(?:工程|结构)?(?:已经?|全部|基本)?(?:完工|完成|竣工|封顶)|方案设计|初步设计|施工图设计|设计|招标|挂网|开工|主体封顶|封顶|立项|可研|选址|征迁|拆迁|前期|"
+    r"主体(?:工程|结构|施工)?(?:已经?|全部|基本)?(?:完工|完成|竣工|封顶)"
+    r"|完成了?主体(?:工程|结构|施工)?|主体(?:工程|结构|施工)|基本(?:完工|建成|完成|竣工)|土建|基础(?:施工|工程)|桩基|"
+    r"方案设计|建设方案|实施方案|初步设计|施工图设计|设计|招标|挂网|开工|主体封顶|封顶|立项|可研|选址|征迁|拆迁|前期|"
     r"签约|拆除"
 )
 # The end of a project: completion when the target builds, a part when it only counts projects.
@@ -215,6 +218,25 @@ def _subjects_are_not_results(found: list[Actual]) -> list[Actual]:
     # "11个老旧小区的改造已完成90%": the count names what the share is of, it is no result.
     with_share = {a.start for a in found if a.kind == "share"}
     return [
-        replace(a, result=False) if a.kind == "amount" and a.start in with_share else a
+        replace(a, result=False)
+        if a.kind == "amount" and (a.start in with_share or _subject_of_a_later_count(a, found))
+        else a
         for a in found
     ]
+
+
+def _subject_of_a_later_count(a: Actual, found: list[Actual]) -> bool:
+    """ "3所幼儿园已完工2所", "3所幼儿园中已建成1所": the first count names the whole, the
+    later one of the same unit, after the verb, is the result ("建成小学2所、初中1所" is a list)."""
+    head = a.clause[: a.quantity.start - a.start]
+    if RESULT_VERBS.search(head):
+        return False
+    for b in found:
+        if b.start != a.start or b.quantity.start <= a.quantity.start:
+            continue
+        if b.kind != "amount" or b.quantity.base_unit != a.quantity.base_unit:
+            continue
+        between = a.clause[a.quantity.end - a.start : b.quantity.start - a.start]
+        if "、" not in between and RESULT_VERBS.search(between):
+            return True
+    return False

@@ -294,3 +294,30 @@ def test_each_part_of_a_list_keeps_its_own_stage():
     (ind,) = t.indicators
     assert ind.completion == pytest.approx(4 / 6)
     assert t.verdict == "behind"  # 66.7 % against 75 % at 1-9月
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5个社区服务中心已完成主体施工。",
+        "已完成5个社区服务中心主体结构。",
+        "5个社区服务中心已基本完工。",
+        "5个社区服务中心已完成土建。",
+        "5个社区服务中心已完成基础施工。",
+        "已完成5个社区服务中心的建设方案。",
+    ],
+)
+def test_works_short_of_their_end_are_no_centres_built(text):
+    t = judged("新建社区服务中心5个。", text)
+    assert t.verdict == "in_progress"
+    assert "不是目标的完成数" in t.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [("5个社区服务中心已建成2个。", 2), ("5个社区服务中心中已竣工投用3个。", 3)],
+)
+def test_the_count_before_the_verb_names_the_whole_the_one_after_it_is_done(text, done):
+    t = judged("新建社区服务中心5个。", text)
+    assert t.indicators[0].completion == pytest.approx(done / 5)
+    assert t.verdict == "behind"  # under 75 % at 1-9月
