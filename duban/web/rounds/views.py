@@ -18,7 +18,14 @@ from duban.core.render.csv_table import csv_bytes
 from duban.web.access import Action, actor_of, can, get_or_deny
 from duban.web.params import parse_int, query_int
 from duban.web.plans import selectors as plan_selectors
-from duban.web.plans.models import REPORT_TEXT_MAX_CHARS, Period, Plan, Report, ReportVersion
+from duban.web.plans.models import (
+    REPORT_TEXT_MAX_CHARS,
+    REPORTED_STATES,
+    Period,
+    Plan,
+    Report,
+    ReportVersion,
+)
 from duban.web.plans.services import ReportLocked, StaleReport, report_save
 from duban.web.plans.views import deny_anonymous
 from duban.web.rounds import guards, queue, selectors, services
@@ -90,8 +97,8 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
         return _refused(request, locked)
     except PermissionDenied:
         own = guards.own_report(request, report_id)  # submitted: its text, and 撤回 until reviewed
-        if own is None:
-            raise
+        if own is None or own.state not in REPORTED_STATES:
+            raise  # a draft it may not write (a closed round, an archived year): the gate's 403
         return guards.submitted_page(request, own)
     previous = services.previous_report(report)
     initial_text = report.text or (previous.text if previous else "")
