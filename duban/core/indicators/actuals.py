@@ -177,6 +177,9 @@ def find_actuals(text: str) -> tuple[Actual, ...]:
                 estimate=bool(ESTIMATE.search(sentence)),
                 result=(
                     bool(RESULT_VERBS.search(clause))
+                    or _verb_of_the_clause_before(
+                        clause.replace(q.text, "", 1), text[s_start:c_start]
+                    )
                     or (kind == "share" and q.start == 0)
                     # "1-9月外贸进出口额7.8亿元": a figure of a period stated is its result.
                     or (scope is not None and scope.start() >= c_start)
@@ -197,12 +200,27 @@ def find_actuals(text: str) -> tuple[Actual, ...]:
     return tuple(_subjects_are_not_results(out))
 
 
-def _stage(clause: str, start: int, end: int) -> re.Match[str] | None:
-    """The stage a figure counts: its own part of a list first ("2所已竣工、1所主体完工")."""
+# "建成小学3所，初中1所": a clause of a noun and its count shares the verb of the one before.
+_NOUN_ONLY = re.compile(r"[\u4e00-\u9fff“”\"（）()]{1,10}[。；;]?")
+
+
+def _verb_of_the_clause_before(rest: str, head: str) -> bool:
+    if not _NOUN_ONLY.fullmatch(rest.strip()) or RESULT_VERBS.search(rest):
+        return False
+    before = re.split(r"[，,：:]", head.rstrip("，, "))[-1]
+    return bool(RESULT_VERBS.search(before)) and not NOT_RESULT.search(before)
+
+
+def list_piece(clause: str, start: int, end: int) -> str:
+    """The part of a list (、) of a clause that holds the figure at start:end of it."""
     head = clause.rfind("、", 0, start) + 1
     tail = clause.find("、", end)
-    piece = clause[head : tail if tail >= 0 else len(clause)]
-    for text in (piece, clause):
+    return clause[head : tail if tail >= 0 else len(clause)]
+
+
+def _stage(clause: str, start: int, end: int) -> re.Match[str] | None:
+    """The stage a figure counts: its own part of a list first ("2所已竣工、1所主体完工")."""
+    for text in (list_piece(clause, start, end), clause):
         found = EARLY_STAGES.search(text) or FINAL_STAGES.search(text)
         if found:
             return found

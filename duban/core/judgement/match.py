@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from duban.core.indicators.actuals import FINAL_STAGES, NOT_RESULT, STOCK, Actual, find_actuals
+from duban.core.indicators.actuals import (
+    FINAL_STAGES,
+    NOT_RESULT,
+    STOCK,
+    Actual,
+    find_actuals,
+    list_piece,
+)
 from duban.core.indicators.quantities import AT_MOST, same_dimension
 from duban.core.indicators.targets import TargetIndicator
 from duban.core.model import Report, Task
@@ -245,6 +252,18 @@ def _a_towns_part(task: Task, f: ReportedActual) -> str:
     return f"是{f.reporter}的数字，不是全域合计"
 
 
+def _another_parts(
+    indicators: tuple[TargetIndicator, ...], ind: TargetIndicator, a: Actual
+) -> bool:
+    """In a list ("建成小学3所、初中1所") a figure whose own part names another indicator only."""
+    piece = list_piece(a.clause, a.quantity.start - a.start, a.quantity.end - a.start)
+    if piece == a.clause or common_run(ind.metric, piece) >= _needed(ind.metric):
+        return False
+    return any(
+        k is not ind and common_run(k.metric, piece) >= _needed(k.metric) for k in indicators
+    )
+
+
 def _named_stage(target: str, a: Actual) -> bool:
     """Whether a figure counts the stage its target counts ("开工建设4个": 已开工3个)."""
     if not a.stage or a.stage not in target:
@@ -281,7 +300,7 @@ def match_indicators(
                 and not _bare_figure_of_the_only_indicator(indicators, ind, f)
             ):
                 continue
-            if not _compatible(ind, f.actual):
+            if not _compatible(ind, f.actual) or _another_parts(indicators, ind, f.actual):
                 continue
             # A figure naming another indicator more closely belongs to that one.
             if any(scores[(k, j)][0] > local for k in range(len(indicators)) if k != i):

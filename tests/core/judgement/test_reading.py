@@ -311,3 +311,17 @@ def test_the_count_before_the_verb_names_the_whole_the_one_after_it_is_done(text
     t = judged("新建社区服务中心5个。", text)
     assert t.indicators[0].completion == pytest.approx(done / 5)
     assert t.verdict == "behind"  # under 75 % at 1-9月
+
+
+@pytest.mark.parametrize("text", ["建成卫生室4个、文化室1个。", "建成卫生室4个，文化室1个。"])
+def test_each_count_of_a_list_is_its_own_parts(text):
+    # 4 卫生室 are not the 3 文化室 the target asks for: 文化室 is 1 of 3, behind.
+    t = judged("新建卫生室2个、文化室3个。", text)
+    assert [i.completion for i in t.indicators] == [2.0, pytest.approx(1 / 3)]
+    assert t.verdict == "behind"
+
+
+def test_a_noun_and_its_count_after_a_stage_share_the_stage():
+    t = judged("新建卫生室2个、文化室3个。", "已开工卫生室4个，文化室3个。")
+    assert [i.completion for i in t.indicators] == [None, None]
+    assert t.verdict == "in_progress"
