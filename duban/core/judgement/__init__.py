@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from duban.core.indicators.actuals import ESTIMATE
+from duban.core.indicators.actuals import EARLY_STAGES, ESTIMATE
 from duban.core.indicators.targets import target_indicators
 from duban.core.judgement.columns import (
     column_figures,
@@ -230,7 +230,8 @@ def judge_task(
         stalled=bool(blocked)
         and not moving
         and all(is_blocked(p) or is_done(p) for p in all_parts),
-        all_done=any(ALL_DONE.search(p) for p in all_parts)
+        # "已全部完成选址": a stage done, not the work.
+        all_done=any(ALL_DONE.search(p) and not EARLY_STAGES.search(p) for p in all_parts)
         and all(is_done(p) for p in all_parts)
         and not any(short_of_target(r.text) for r in task.reports)
         # Beside a plan of the period (月度工作计划 | 4月:…), "已完成" says that plan is done,

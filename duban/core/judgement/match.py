@@ -20,7 +20,7 @@ from duban.core.indicators.actuals import (
     find_actuals,
     list_piece,
 )
-from duban.core.indicators.quantities import AT_MOST, same_dimension
+from duban.core.indicators.quantities import AT_MOST, find_quantities, same_dimension
 from duban.core.indicators.targets import TargetIndicator
 from duban.core.model import Report, Task
 from duban.core.units import guess_kind
@@ -102,11 +102,34 @@ def _compatible(ind: TargetIndicator, a: Actual) -> bool:
     if ind.kind == "level":
         return a.kind == "level"
     if a.kind == "share":
+        if _share_of_money(ind, a) or _share_of_a_part(ind, a):
+            return False
         return a.result or "完成" in a.clause or "完成" in a.sentence_head
     if a.kind != "amount" or not same_dimension(a.quantity, ind.quantity):
         return False
     # Counters alike (6所 against 个): only when the figure names what the target counts.
     return a.quantity.base_unit == ind.quantity.base_unit or ind.metric[-2:] in a.clause
+
+
+_MONEY = re.compile(r"投资|资金|预算|经费")
+
+
+def _head(a: Actual) -> str:
+    return a.clause[: a.quantity.start - a.start]
+
+
+def _share_of_money(ind: TargetIndicator, a: Actual) -> bool:
+    """ "完成年度投资的90%" against 新建幼儿园3所: money spent is not the buildings' share."""
+    return "元" not in ind.quantity.base_unit and bool(_MONEY.search(_head(a)))
+
+
+def _share_of_a_part(ind: TargetIndicator, a: Actual) -> bool:
+    """ "8个小区完成改造工程量的80%" against 12个: the share of 8 of them, not of the 12."""
+    return any(
+        q.base_unit == ind.quantity.base_unit and q.base != ind.base
+        for q in find_quantities(_head(a))
+        if not q.is_percent
+    )
 
 
 # "完成率61.9%", "完成年度目标的80%", a cell opening with "80%": a share of the task's target

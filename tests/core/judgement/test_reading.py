@@ -325,3 +325,31 @@ def test_a_noun_and_its_count_after_a_stage_share_the_stage():
     t = judged("新建卫生室2个、文化室3个。", "已开工卫生室4个，文化室3个。")
     assert [i.completion for i in t.indicators] == [None, None]
     assert t.verdict == "in_progress"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["4座污水泵站已完成年度投资的95%。", "4座污水泵站全部开工，完成资金拨付90%。"],
+)
+def test_a_share_of_the_money_is_no_share_of_what_is_built(text):
+    t = judged("新建污水泵站4座。", text)
+    assert t.indicators[0].completion is None
+    assert t.verdict == "in_progress"
+
+
+def test_a_share_of_the_money_counts_for_a_target_of_money():
+    t = judged("完成水利投资2亿元。", "水利投资已完成年度投资的80%。")
+    assert t.indicators[0].completion == pytest.approx(0.8)
+
+
+def test_a_share_of_some_of_them_is_no_share_of_all():
+    # 80 % of the work on 5 of the 10 streets is not 80 % of the 10.
+    t = judged("改造背街小巷10条。", "10条背街小巷已完成招标，5条完成改造工程量的80%。")
+    assert t.indicators[0].completion is None
+    assert t.verdict == "in_progress"
+
+
+def test_all_of_a_stage_done_is_not_the_work_done():
+    t = judged("新建口袋公园8个。", "8个口袋公园已全部完成设计，其中5个已建成。")
+    assert t.verdict != "completed"
+    assert t.verdict == "in_progress"
