@@ -74,6 +74,11 @@ def _project(text: str, pos: int) -> str:
     return ""
 
 
+def _named_before_the_colon(target: str, start: int, pos: int) -> str:
+    """ "地区生产总值：增长6.5%左右": with nothing after the colon naming it, the name before."""
+    return _project(target, pos) if start > 0 and target[start - 1] in _COLONS else ""
+
+
 def _clause_end(text: str, pos: int) -> int:
     i = pos
     while i < len(text) and text[i] not in CLAUSE_END:
@@ -97,6 +102,8 @@ def target_indicators(target: str) -> tuple[TargetIndicator, ...]:
         fall = _FALL_WORDS.search(before) if q.is_percent and not growth else None
         if fall:
             metric = _LEADING.sub("", _TRAILING.sub("", before[: fall.start()].strip()))
+            if len(metric) < 2:
+                metric = _named_before_the_colon(target, start, q.start)
             if len(metric) >= 2:
                 comparator = _FALL_COMPARATOR.get(q.comparator, AT_MOST)
                 out.append(
@@ -118,8 +125,7 @@ def target_indicators(target: str) -> tuple[TargetIndicator, ...]:
             # "加快推进11个老旧小区改造": what is counted follows the number.
             metric = _LEADING.sub("", after.strip("、，。 "))
         if not metric:
-            # "地区生产总值：增长6.5%左右": the metric is the name before the colon.
-            metric = _project(target, q.start) if start > 0 and target[start - 1] in _COLONS else ""
+            metric = _named_before_the_colon(target, start, q.start)
         if not metric:
             continue
         out.append(

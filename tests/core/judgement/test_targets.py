@@ -70,3 +70,9 @@ def test_a_metric_followed_by_a_colon_and_its_indicator_names_it():
     ]
     assert rows("招商引资：完成到位资金40亿元") == [("到位资金", "amount", ">=", 40.0, "亿元")]
     assert rows("城区学校扩容工程：新建小学2所")[0][0] == "新建小学"  # the measure after it stays
+
+
+def test_a_fall_after_a_colon_is_named_by_the_words_before_it():
+    assert rows("单位工业增加值能耗：下降2.5%") == [
+        ("单位工业增加值能耗", "growth", "<=", -2.5, "%")
+    ]
