@@ -287,6 +287,28 @@ def _another_parts(
     )
 
 
+# "城镇居民人均可支配收入增长6.8%，农村居民增长5.9%" against 居民人均可支配收入: halves of it.
+_HALVES = ("城镇", "农村", "城市", "乡村")
+
+
+def _of_both_halves(
+    ind: TargetIndicator, candidates: list[tuple[tuple[object, ...], ReportedActual]]
+) -> ReportedActual:
+    """The best figure; for a growth stated only for its halves, the half that grew least."""
+    best = max(candidates, key=lambda c: c[0])[1]
+    at = best.actual.clause.find(ind.metric)
+    if ind.kind != "growth" or at < 2 or best.actual.clause[at - 2 : at] not in _HALVES:
+        return best
+    halves = [
+        f
+        for _, f in candidates
+        if f.lead == best.lead and not f.actual.part and not f.actual.estimate
+    ]
+    # The worse half: the lower growth, or for a fall to reach (下降3%) the smaller fall.
+    pick = max if ind.value < 0 else min
+    return pick(halves, key=lambda f: f.actual.value)
+
+
 def _named_stage(target: str, a: Actual) -> bool:
     """Whether a figure counts the stage its target counts ("开工建设4个": 已开工3个)."""
     if not a.stage or a.stage not in target:
@@ -359,7 +381,7 @@ def match_indicators(
             )
             candidates.append((rank, f))
         if candidates:
-            out.append(Match(ind, max(candidates, key=lambda c: c[0])[1]))
+            out.append(Match(ind, _of_both_halves(ind, candidates)))
         else:
             out.append(Match(ind, None, why_not))
     return tuple(out)

@@ -97,3 +97,15 @@ def test_an_about_growth_target_after_a_colon_is_met_half_a_point_below_it():
     assert t.indicators[0].metric == "一般公共预算收入"
     assert "差距在0.5个百分点以内" in t.explanation
     assert judged("一般公共预算收入：增长5%左右", "一般公共预算收入增长4.4%。").verdict == "behind"
+
+
+def test_a_growth_stated_only_for_its_urban_and_rural_halves_is_the_lower_half():
+    target = "居民人均消费支出增长7%。"
+    t = judged(target, "上半年城镇居民人均消费支出增长7.4%，农村居民增长6.1%。")
+    assert (t.indicators[0].actual.value, t.verdict) == (6.1, "behind")
+    assert judged(target, "城镇居民人均消费支出增长7.4%，农村居民增长7.2%。").verdict == (
+        "on_schedule"
+    )
+    # The whole stated, its parts after 其中 do not decide.
+    t = judged(target, "居民人均消费支出增长7.3%，其中农村居民增长6.1%。")
+    assert (t.indicators[0].actual.value, t.verdict) == (7.3, "on_schedule")
