@@ -111,12 +111,21 @@ SESSIONS = r"""
 import json, sys, django
 django.setup()
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.sessions.backends.db import SessionStore
+from django.conf import settings
+from django.utils.module_loading import import_string
+# The backend a form log-in goes through (the project's password backend), else sessions it
+# does not know are anonymous.
+backend = next(
+    path for path in settings.AUTHENTICATION_BACKENDS
+    if isinstance(import_string(path), type) and issubclass(import_string(path), ModelBackend)
+)
 sessions = {}
 for user in get_user_model().objects.filter(username__in=sys.argv[1].split(",")):
     store = SessionStore()
     store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = backend
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.save()
     sessions[user.username] = store.session_key
