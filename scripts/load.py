@@ -37,21 +37,20 @@ import random
 import re
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+
+from loadclient import Browser, Response, Results
+from loadmeter import Meter, _line, _quantiles
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_ADMIN = os.environ.get("DUBAN_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 PG_LOAD = "postgresql://postgres@127.0.0.1:5432/duban_load"
 KEEP_ALIVE = 75  # gunicorn's idle keep-alive, s; the client reconnects after IDLE_REOPEN
-IDLE_REOPEN = 60.0
-TIMEOUT = 120.0  # per request, s
 
 SETUP = r"""
 import json, sys, django
@@ -171,123 +170,6 @@ def _prepare_postgres() -> None:
         admin.execute("CREATE DATABASE duban_load")
 
 
-class HttpError(Exception):
-    pass
-
-
-@dataclass
-class Response:
-    status: int
-    headers: dict[str, str]
-    cookies: dict[str, str]
-    body: str
-
-
-class Browser:
-    """One reporter's tab: one keep-alive HTTP/1.1 connection and a cookie jar."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.host, self.port = host, port
-        self.cookies: dict[str, str] = {}
-        self.reader: asyncio.StreamReader | None = None
-        self.writer: asyncio.StreamWriter | None = None
-        self.last_used = 0.0
-
-    async def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-            self.reader = self.writer = None
-
-    async def request(self, method: str, path: str, form: dict[str, str] | None = None) -> Response:
-        # A connection idle for longer than the server keeps it is reopened before use, never
-        # retried after: a POST is sent at most once.
-        if self.writer is None or time.monotonic() - self.last_used > IDLE_REOPEN:
-            await self.close()
-            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        assert self.reader is not None and self.writer is not None
-        body = urlencode(form).encode() if form is not None else b""
-        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
-        if self.cookies:
-            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
-        if form is not None:
-            origin = f"http://{self.host}:{self.port}"
-            lines += [
-                "Content-Type: application/x-www-form-urlencoded",
-                f"Content-Length: {len(body)}",
-                f"Origin: {origin}",
-                f"Referer: {origin}{path}",
-            ]
-        self.writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
-        answer = await self._read()
-        self.last_used = time.monotonic()
-        if answer.headers.get("connection", "").lower() == "close":
-            await self.close()
-        self.cookies.update(answer.cookies)
-        return answer
-
-    async def _read(self) -> Response:
-        assert self.reader is not None
-        try:
-            head = await self.reader.readuntil(b"\r\n\r\n")
-        except asyncio.IncompleteReadError as exc:
-            await self.close()
-            raise HttpError("connection closed before an answer") from exc
-        status_line, *header_lines = head.decode("latin-1").split("\r\n")
-        headers: dict[str, str] = {}
-        cookies: dict[str, str] = {}
-        for line in header_lines:
-            if not line:
-                continue
-            key, _, value = line.partition(":")
-            key, value = key.strip().lower(), value.strip()
-            if key == "set-cookie":
-                name, _, rest = value.partition("=")
-                cookies[name] = rest.split(";", 1)[0]
-            else:
-                headers[key] = value
-        if headers.get("transfer-encoding", "").lower() == "chunked":
-            parts = []
-            while True:
-                size = int((await self.reader.readline()).split(b";")[0], 16)
-                chunk = await self.reader.readexactly(size + 2)
-                if size == 0:
-                    break
-                parts.append(chunk[:-2])
-            raw = b"".join(parts)
-        else:
-            raw = await self.reader.readexactly(int(headers.get("content-length", "0")))
-        return Response(int(status_line.split()[1]), headers, cookies, raw.decode("utf-8"))
-
-
-@dataclass
-class Results:
-    ms: dict[str, list[float]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-    sent: dict[str, str] = field(default_factory=dict)
-
-    async def timed(
-        self,
-        browser: Browser,
-        kind: str,
-        method: str,
-        path: str,
-        form: dict[str, str] | None = None,
-        expect: int = 200,
-    ) -> Response | None:
-        start = time.perf_counter()
-        try:
-            answer = await asyncio.wait_for(browser.request(method, path, form), TIMEOUT)
-        except (TimeoutError, OSError, HttpError, ValueError) as exc:
-            await browser.close()
-            self.errors.append(f"{kind} {path}: {type(exc).__name__}: {exc}")
-            return None
-        self.ms.setdefault(kind, []).append((time.perf_counter() - start) * 1000)
-        if answer.status != expect:
-            self.errors.append(f"{kind} {path}: answered {answer.status}")
-            return None
-        return answer
-
-
 def _field(page: str, name: str) -> str:
     found = re.search(rf'name="{name}" value="([^"]+)"', page)
     return found.group(1) if found else ""
@@ -399,90 +281,6 @@ async def _rush_log_in(
 class Args:
     write_min: float
     write_max: float
-
-
-def _cpu_seconds(pid: int) -> float:
-    """CPU of a process and its children (gunicorn's master and workers), from /proc."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(entry.name) == pid or int(fields[1]) == pid:
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
-
-
-def _db_cpu_seconds() -> float:
-    """CPU of the PostgreSQL backends serving duban_load (their titles name the database)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for entry in Path("/proc").iterdir():
-        try:
-            if not entry.name.isdigit() or b"duban_load" not in (entry / "cmdline").read_bytes():
-                continue
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / tick
-    return total
-
-
-def _machine_busy() -> tuple[float, float]:
-    """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat."""
-    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    idle = values[3] + values[4]
-    tick = os.sysconf("SC_CLK_TCK")
-    return (sum(values) - idle) / tick, sum(values) / tick
-
-
-class Meter:
-    """Wall time, this client's CPU, gunicorn's CPU and the machine's busy share over a phase."""
-
-    def __init__(self, server_pid: int) -> None:
-        self.pid = server_pid
-        self.wall = time.perf_counter()
-        self.client = time.process_time()
-        self.server = _cpu_seconds(server_pid)
-        self.db = _db_cpu_seconds()
-        self.machine = _machine_busy()
-
-    def stop(self) -> dict:
-        busy, total = _machine_busy()
-        return {
-            "seconds": round(time.perf_counter() - self.wall, 1),
-            "client_cpu_s": round(time.process_time() - self.client, 1),
-            "server_cpu_s": round(_cpu_seconds(self.pid) - self.server, 1),
-            # PostgreSQL backends that lived through the phase (0 on SQLite: in gunicorn's CPU).
-            "db_cpu_s": round(_db_cpu_seconds() - self.db, 1),
-            "machine_busy": round((busy - self.machine[0]) / max(total - self.machine[1], 1e-9), 2),
-        }
-
-
-def _quantiles(values: list[float]) -> dict:
-    if not values:
-        return {"n": 0}
-    q = statistics.quantiles(values, n=100, method="inclusive") if len(values) > 1 else values * 99
-    return {
-        "n": len(values),
-        "p50": round(q[49], 1),
-        "p95": round(q[94], 1),
-        "p99": round(q[98], 1),
-        "max": round(max(values), 1),
-    }
-
-
-def _line(q: dict) -> str:
-    if not q["n"]:
-        return "n=    0"
-    return (
-        f"n={q['n']:5d}  p50={q['p50']:8.1f}  p95={q['p95']:8.1f}  p99={q['p99']:8.1f}  "
-        f"max={q['max']:8.1f} ms"
-    )
 
 
 async def _run_profile(
