@@ -12,8 +12,9 @@ from typing import Literal
 from duban.core.indicators.actuals import find_scopes
 from duban.core.indicators.quantities import find_quantities
 from duban.core.judgement.match import Match, ReportedActual, common_run
+from duban.core.judgement.match import reporter_of as unit_of
 from duban.core.judgement.verdicts import BLOCKED, is_blocked, parts
-from duban.core.model import Plan, Report, Task
+from duban.core.model import Plan, Task
 from duban.core.units import Registry
 
 FlagKind = Literal[
@@ -58,13 +59,6 @@ _GENERIC = re.compile(
     r"全面|主动|做好|完善|加强|提升|深化|推进|开展|落实|配合"
 )
 _CLAUSES = re.compile(r"[^，,。；;：:\n]+")
-
-
-def unit_of(task: Task, report: Report) -> str | None:
-    if report.unit is None:
-        leads = task.lead_units
-        return (leads[0].canonical or leads[0].name) if leads else None
-    return report.canonical or report.unit
 
 
 def vague_flags(task: Task, settings: FlagSettings) -> list[Flag]:

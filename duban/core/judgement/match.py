@@ -83,13 +83,14 @@ def reported_actuals(
     for i, report in enumerate(task.reports):
         if only_if is not None and not only_if.search(report.text):
             continue
-        reporter = _reporter(task, report)
+        reporter = reporter_of(task, report)
         lead = report.unit is None or reporter in leads
         out += [ReportedActual(a, reporter, lead, i) for a in find_actuals(report.text)]
     return tuple(out)
 
 
-def _reporter(task: Task, report: Report) -> str | None:
+def reporter_of(task: Task, report: Report) -> str | None:
+    """The unit a report speaks for: its own unit, or the task's first lead for the task's text."""
     if report.unit is None:
         leads = task.lead_units
         return (leads[0].canonical or leads[0].name) if leads else None
