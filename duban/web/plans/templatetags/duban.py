@@ -19,7 +19,7 @@ def get_item(mapping, key):
 def pending_count(user) -> int:
     """In-app notice: how many of the user's unit's slots in open rounds still need writing
     (未填报, 草稿, 已退回). Zero for everyone but unit reporters."""
-    from duban.web.access import actor_of
+    from duban.web.access import EDITABLE_REPORT_STATES, actor_of
     from duban.web.plans.models import Period, Report
 
     unit_id = actor_of(user).unit_id
@@ -28,7 +28,7 @@ def pending_count(user) -> int:
     return Report.objects.filter(
         unit_id=unit_id,
         period__state=Period.State.OPEN,
-        state__in=(Report.State.EMPTY, Report.State.DRAFT, Report.State.RETURNED),
+        state__in=EDITABLE_REPORT_STATES,
     ).count()
 
 
