@@ -1,4 +1,5 @@
-"""考核: points per unit and period from its reports, each point traceable to what caused it.
+"""考核 in the web: gathers a period's reports and judgement for the core's scoring rule
+(duban.core.assessment), links each point to its page, and exports the ranking.
 
 The rules are the office's: DUBAN_ASSESSMENT in the Django settings overrides any default.
 """
@@ -6,59 +7,32 @@ The rules are the office's: DUBAN_ASSESSMENT in the Django settings overrides an
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
 
+from duban.core.assessment import (
+    Point,
+    UnitScore,
+    missing_point,
+    rank_changes,
+    ranked,
+    report_points,
+)
+from duban.core.assessment import rules as core_rules
 from duban.core.judgement.labels import VERDICT_LABELS
 from duban.core.render.csv_table import csv_bytes
 from duban.core.render.table_xlsx import append_row, new_workbook
 from duban.web.dashboard.selectors import unit_rows
 from duban.web.dashboard.verdicts import PeriodJudgement, period_judgement
 from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report, Responsibility
-
-DEFAULT_RULES = {"base": 100, "missing": -10, "late": -3, "vague": -5, "exceeded": 2}
-REASONS = {
-    "missing": VERDICT_LABELS["not_reported"],
-    "late": "逾期报送",
-    "vague": "报告无实质内容",
-    "exceeded": "超额完成目标",
-}
+from duban.web.workflow.closing import GRADE_POINTS, GRADE_REASONS, grade_points
 
 
 def rules() -> dict[str, float]:
-    return {**DEFAULT_RULES, **getattr(settings, "DUBAN_ASSESSMENT", {})}
-
-
-@dataclass(frozen=True)
-class Point:
-    kind: str  # missing, late, vague, exceeded
-    points: float
-    task_seq: int
-    link: str  # the report (or, for a missing one, the task) that caused it
-
-    @property
-    def reason(self) -> str:
-        return REASONS[self.kind]
-
-
-@dataclass
-class UnitScore:
-    unit_name: str
-    unit_id: int
-    score: float
-    points: list[Point] = field(default_factory=list)
-    rank: int = 0
-    change: int | None = None  # places gained since the previous period
-
-    def count(self, kind: str) -> int:
-        return sum(1 for p in self.points if p.kind == kind)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """Points by kind, for templates: counts.missing, counts.late, ..."""
-        return {kind: self.count(kind) for kind in REASONS}
+    """The core's scoring rule with the office's DUBAN_ASSESSMENT over its defaults."""
+    return core_rules(getattr(settings, "DUBAN_ASSESSMENT", {}))
 
 
 def _scores(plan: Plan, period: Period, judgement: PeriodJudgement) -> list[UnitScore]:
@@ -79,7 +53,7 @@ def _scores(plan: Plan, period: Period, judgement: PeriodJudgement) -> list[Unit
     for s in scores.values():
         for seq in judgement.missing.get(s.unit_name, ()):
             link = reverse("task", args=[task_of[seq]]) + f"?period={period.pk}"
-            s.points.append(Point("missing", r["missing"], seq, link))
+            s.points.append(missing_point(r, seq, link))
     led = Responsibility.objects.filter(
         task__plan=plan, role=Responsibility.Role.LEAD, unit_id__in=list(scores)
     ).values_list("task_id", "unit_id")
@@ -87,25 +61,39 @@ def _scores(plan: Plan, period: Period, judgement: PeriodJudgement) -> list[Unit
         rep = reports.get((task_id, unit_id))
         if rep is None or task_id not in seqs:
             continue  # 未报送 is counted above; a retired task counts no more
-        s, seq = scores[unit_id], seqs[task_id]
-        link = reverse("report", args=[rep.pk])
-        if rep.late:
-            s.points.append(Point("late", r["late"], seq, link))
-        verdict = judgement.tasks.get(task_id)
-        if verdict is None:
-            continue
-        if any(f.kind == "vague" and f.unit in (None, s.unit_name) for f in verdict.flags):
-            s.points.append(Point("vague", r["vague"], seq, link))
-        # The core's completion (万/亿 and shares applied), amounts only: never divided here.
-        if any(i.completion is not None and i.completion > 1 for i in verdict.indicators):
-            s.points.append(Point("exceeded", r["exceeded"], seq, link))
-    for s in scores.values():
-        s.score = r["base"] + sum(p.points for p in s.points)
-    ranked = sorted(scores.values(), key=lambda s: (-s.score, s.unit_name))
-    for i, s in enumerate(ranked):
-        # Equal scores share a rank.
-        s.rank = ranked[i - 1].rank if i and ranked[i - 1].score == s.score else i + 1
-    return ranked
+        s, verdict = scores[unit_id], judgement.tasks.get(task_id)
+        s.points += report_points(
+            r,
+            s.unit_name,
+            seqs[task_id],
+            reverse("report", args=[rep.pk]),
+            late=rep.late,
+            flags=None if verdict is None else [(f.kind, f.unit) for f in verdict.flags],
+            completions=() if verdict is None else [i.completion for i in verdict.indicators],
+        )
+    _grade_points(scores, period, r)
+    return ranked(scores.values(), r)
+
+
+@dataclass(frozen=True)
+class GradePoint(Point):
+    """办结评定: the grade of a closing approved in the period, for its lead unit."""
+
+    label: str = ""
+
+    @property
+    def reason(self) -> str:
+        return self.label
+
+
+def _grade_points(scores: dict[int, UnitScore], period: Period, r: dict[str, float]) -> None:
+    """The grades of closings approved in this period (workflow/closing.py) as points; the
+    office sets their values in DUBAN_ASSESSMENT under the same keys (closed_excellent, ...)."""
+    for unit_id, kind, seq, report_id in grade_points(period):
+        if unit_id in scores:
+            value = r.get(kind, GRADE_POINTS[kind])
+            link = reverse("report", args=[report_id])
+            scores[unit_id].points.append(GradePoint(kind, value, seq, link, GRADE_REASONS[kind]))
 
 
 def assessment(plan: Plan, period: Period, periods: list[Period]) -> list[UnitScore]:
@@ -113,13 +101,8 @@ def assessment(plan: Plan, period: Period, periods: list[Period]) -> list[UnitSc
     current = _scores(plan, period, period_judgement(plan, period))
     earlier = [p for p in periods if p.end_month < period.end_month and p.kind == period.kind]
     if earlier:
-        before = {
-            s.unit_id: s.rank
-            for s in _scores(plan, earlier[-1], period_judgement(plan, earlier[-1]))
-        }
-        for s in current:
-            if s.unit_id in before:
-                s.change = before[s.unit_id] - s.rank
+        before = _scores(plan, earlier[-1], period_judgement(plan, earlier[-1]))
+        rank_changes(current, {s.unit_id: s.rank for s in before})
     return current
 
 
