@@ -79,6 +79,10 @@ def main() -> None:
     print("| what | median | note |\n|---|---|---|")
     for what, value, note in rows:
         print(f"| {what} | {value} | {note} |")
+    from duban.web.bench import page_table_text
+
+    print("\nEvery page of every role (issues 18, 21): SQLite, the example, warm, median of 5")
+    print(page_table_text())
 
 
 def _judge_rows() -> list[tuple[str, str, str]]:
