@@ -76,10 +76,16 @@ class Grid:
     visual_lines: bool = False
 
 
-SECTION_LIKE = re.compile(
-    r"^(?:主要预期目标|主要目标|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)"
-)
-SECTION_COUNT = re.compile(r"[（(]共\s*(\d+)\s*项[）)]\s*$")
+# The numbering of sections, the one definition every importer builds its patterns from.
+CN_NUMERAL = "[一二三四五六七八九十]+"
+# A numbered section head: （一） or 一、
+SECTION_ORDINAL = rf"[（(]{CN_NUMERAL}[）)]|{CN_NUMERAL}、"
+# A section head as a title line writes it (主要预期目标, 主要目标, （一）, 一、).
+SECTION_HEAD = rf"主要预期目标|主要目标|{SECTION_ORDINAL}"
+# The count a section title ends with: （共 17项）
+SECTION_COUNT_TAIL = r"[（(]共\s*(?P<count>\d+)\s*项[）)]"
+SECTION_LIKE = re.compile(rf"^(?:{SECTION_HEAD}|{CN_NUMERAL}[.．]|第{CN_NUMERAL}部分)")
+SECTION_COUNT = re.compile(rf"{SECTION_COUNT_TAIL}\s*$")
 
 
 def looks_like_section(text: str) -> bool:

@@ -23,6 +23,7 @@ from duban.core.importers.assemble.period import document_period
 from duban.core.importers.assemble.schema import refine
 from duban.core.importers.assemble.task import ITEM_MARK, RowPart, TaskDraft, build_task
 from duban.core.importers.grid import (
+    CN_NUMERAL,
     SECTION_COUNT,
     SECTION_LIKE,
     Grid,
@@ -34,7 +35,7 @@ from duban.core.messages import E, W
 from duban.core.model import ColumnUse, Period, Plan, Section
 from duban.core.units import GENERAL, Registry
 
-_CN_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.．]?$")
+_CN_NUMBER = re.compile(rf"^{CN_NUMERAL}[、.．]?$")
 _UNIT_KINDS = ("units", "lead", "co")
 
 

@@ -11,32 +11,18 @@ import re
 from typing import Literal, NamedTuple
 
 from duban.core.errors import InputError
+from duban.core.importers.assemble.columns import is_header_row
+from duban.core.importers.grid import SECTION_COUNT_TAIL, SECTION_HEAD, SECTION_ORDINAL
 from duban.core.messages import E
 
 LineKind = Literal["blank", "footer", "title", "header", "section", "seq", "body"]
 
 FOOTER = re.compile(r"^[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}$")
-SECTION = re.compile(
-    r"^(?P<title>(?:主要预期目标|主要目标|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、).*?)"
-    r"\s*[（(]共\s*(?P<count>\d+)\s*项[）)]$"
-)
-# A section title without its count is taken only where the table's header row follows it.
-SECTION_UNCOUNTED = re.compile(
-    r"^(?:主要预期目标|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)[^。；]{1,60}$"
-)
+SECTION = re.compile(rf"^(?P<title>(?:{SECTION_HEAD}).*?)\s*{SECTION_COUNT_TAIL}$")
+# A section title without its count is taken only where the table's header row follows it
+# (主要目标 is a title only with its count, as before).
+SECTION_UNCOUNTED = re.compile(rf"^(?:主要预期目标|{SECTION_ORDINAL})[^。；]{{1,60}}$")
 _SECTION_HEADS = frozenset("主（(一二三四五六七八九十")
-HEADER_WORDS = (
-    "序号",
-    "年度任务目标",
-    "责任单位",
-    "进展情况",
-    "工作任务",
-    "牵头单位",
-    "完成情况",
-    "落实情况",
-    "目标任务",
-    "配合单位",
-)
 TITLE = re.compile(r"(?P<year>20\d\d)\s*年.*?(?:政府工作报告|重点工作|任务).*?(?:情况|目标)表?$")
 SEQ = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>.+))?$")
 # A number followed by one of these is a quantity ("2 家企业"), never a task number.
@@ -140,7 +126,8 @@ def _header_row_follows(raw_lines: list[str], no: int) -> bool:
 
 
 def _is_header_row(s: str) -> bool:
-    return s.startswith("序号") and sum(w in s for w in HEADER_WORDS) >= 3
+    """序号 and the column names of assemble/columns.py, the one list of header words."""
+    return s.startswith("序号") and is_header_row(s.split())
 
 
 def _accept_seq(n: int, rest: str, expected: int | None) -> bool:
