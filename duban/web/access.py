@@ -22,6 +22,7 @@ A superuser acts as the office of every organization.
 A unit reporter withdraws (撤回) its own unit's submissions of an open period; the round's
 service (rounds.services.report_withdraw) refuses one the office has reviewed. Only a unit
 acknowledges (签收) the task of one of its own report slots; the office does not sign for it.
+办结: the lead unit's reporter applies from its own report slot; only the office decides.
 
 The Django admin goes through this gate too (duban/web/admin.py): the rows it lists, the
 choices of every foreign key and the ids typed into raw-id fields are all `restrict`ed.
@@ -83,6 +84,8 @@ Action = Literal[
     "accounts",  # the organization's people: roster import, password reset, hand-over
     "contacts",
     "acknowledge",  # 签收: a unit acknowledges a task of its own report slot
+    "apply_closing",  # 办结申请: a unit that leads the task, from its own report slot
+    "decide_closing",  # the office approves (with a grade) or returns a closing application
 ]
 RoleName = Literal["office", "unit", "leader", "anonymous", "superuser"]
 
@@ -296,6 +299,15 @@ def _rule(model: type[Model], actor: Actor, action: Action) -> Q:
     if action == "acknowledge":  # 签收 is the unit's own word: not the office's, nobody else's
         own = actor.role == "unit" and model is Report
         return in_org & Q(unit_id=actor.unit_id) if own else _nothing()
+    if action == "apply_closing":  # 办结 is asked by the task's lead unit only
+        if actor.role != "unit" or model is not Report:
+            return _nothing()
+        leads = Responsibility.objects.filter(
+            Q(unit_id=actor.unit_id), task=OuterRef("task"), role=Responsibility.Role.LEAD
+        )
+        return in_org & Q(unit_id=actor.unit_id) & Q(Exists(leads))
+    if action == "decide_closing":
+        return in_org if actor.role == "office" and model is Task else _nothing()
     if action == "oversee":  # a round's overview and reminders
         return in_org if actor.role in ("office", "leader") else _nothing()
     if actor.role == "office":

@@ -80,6 +80,10 @@ ROWS: dict[str, Row] = {
     "evidence_settings": Row("ynnnnn", "ynnnnn", args=ORG),
     # 签收: only the report's own unit acknowledges its task.
     "task_acknowledge": Row("xxxxxx", "nynnnn"),
+    # 办结: the lead unit's reporter applies from its slot (the statement missing: refused as
+    # input); the office decides (nothing pending: refused as input).
+    "closing_apply": Row("xxxxxx", "nvnnnn"),
+    "closing_decide": Row("xxxxxx", "vnnnnn"),
     "report_diff": Row("yynynn", "yynynn", query="?with=previous"),
     "my_tasks": Row("yyyyny", "yyyyny"),
     "round_new": Row("ynnnnn", "ynnnnn"),

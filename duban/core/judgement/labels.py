@@ -8,8 +8,19 @@ period, told apart from "in_progress" everywhere.
 from __future__ import annotations
 
 # Best first: the order of counts in charts, tables and the bulletin.
-VERDICT_ORDER = ("completed", "on_schedule", "in_progress", "behind", "stalled", "not_reported")
+# "closed" (已办结) is a kind of completed: a task the office closed with a grade (办结销号,
+# duban/web/workflow/closing.py); totals count it with completed, the bulletin names it apart.
+VERDICT_ORDER = (
+    "closed",
+    "completed",
+    "on_schedule",
+    "in_progress",
+    "behind",
+    "stalled",
+    "not_reported",
+)
 VERDICT_LABELS = {
+    "closed": "已办结",
     "completed": "已完成",
     "on_schedule": "达序时进度",
     "in_progress": "推进中",

@@ -20,7 +20,7 @@ from duban.web.plans.models import (
     Task,
 )
 
-GOOD = ("completed", "on_schedule")
+GOOD = ("closed", "completed", "on_schedule")  # 已办结 is a kind of completed
 BAD = ("behind", "stalled")
 
 

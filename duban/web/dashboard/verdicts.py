@@ -28,6 +28,7 @@ from duban.web.plans.models import Period, Plan, Report
 VERDICTS = VERDICT_ORDER
 LABELS = VERDICT_LABELS
 COLORS = {
+    "closed": "#116329",
     "completed": "#1a7f37",
     "on_schedule": "#4ac26b",
     "in_progress": "#d4a72c",
@@ -284,6 +285,7 @@ def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
     (submitted or accepted; a task with none is "not_reported"), then the
     office's overrides in force, the late flags and the lights by the office's thresholds."""
     from duban.web.verdicts.selectors import overrides_in_force, settings_for
+    from duban.web.workflow.closing import closed_in
 
     thresholds, tolerances = settings_for(plan.organization_id)
     automatic, missing = _automatic(plan, period, tolerances)
@@ -300,7 +302,18 @@ def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
         if tid in overrides:
             v = _overridden(v, overrides[tid])
         result.tasks[tid] = replace(v, light=_light(v, period.end_month, thresholds))
+    for tid, done in closed_in(period).items():  # 办结: the office's closing stands over all
+        if tid in result.tasks:
+            result.tasks[tid] = _closed(result.tasks[tid], done)
     return result
+
+
+def _closed(v: TaskVerdict, done) -> TaskVerdict:
+    """已办结 (a kind of completed, green), the grade and date in its explanation; the flags and
+    figures of its reports stay as they were read."""
+    at = f"{done.at:%Y-%m-%d}" if done.at is not None else ""
+    explanation = f"已办结（督查室{at}审核，评定{done.grade_label}）"
+    return replace(v, verdict="closed", explanation=explanation, light="green", override=None)
 
 
 @dataclass(frozen=True)

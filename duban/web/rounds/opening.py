@@ -15,6 +15,7 @@ from django.db import transaction
 from duban.web.audit.services import audit_record
 from duban.web.orgs.models import Unit
 from duban.web.plans.models import Plan
+from duban.web.workflow.closing import open_tasks
 
 Picks = Mapping[int, Sequence[int]]  # group's pk → the pks of the units it asks
 
@@ -65,9 +66,7 @@ def opening_plan(plan: Plan, picks: Picks | None = None) -> OpeningPlan:
         Unit.objects.filter(organization_id=plan.organization_id).prefetch_related("members")
     )
     by_pk = {u.pk: u for u in units}
-    pairs = list(
-        plan.tasks.in_force().values_list("pk", "responsibilities__unit_id").order_by("seq")
-    )
+    pairs = list(open_tasks(plan).values_list("pk", "responsibilities__unit_id").order_by("seq"))
     chosen: dict[int, frozenset[int]] = {}
     naming = Counter[int]()
     for _, unit_id in pairs:

@@ -24,6 +24,7 @@ from duban.web.plans.services import (
 )
 from duban.web.rounds.opening import Picks, group_members_pick
 from duban.web.search.services import search_index_report
+from duban.web.workflow.closing import open_tasks
 
 # A text this similar to the unit's previous one needs an explicit confirmation to submit.
 SAME_AS_PREVIOUS_RATIO = 0.9
@@ -76,7 +77,7 @@ def round_open(
         slots: dict[tuple[int, int], None] = {}
         empty_groups: list[str] = []
         tasks = (
-            plan.tasks.in_force()
+            open_tasks(plan)  # in force and not closed (办结): a closed task has no more slots
             .prefetch_related("responsibilities__unit__members")
             .order_by("seq")
         )

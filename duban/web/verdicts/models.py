@@ -13,7 +13,7 @@ from duban.web.orgs.models import Organization
 from duban.web.plans.models import Period, Task
 
 # What the office may decide: every verdict but "not reported", which only the reports make.
-VERDICT_CHOICES = [(k, v) for k, v in VERDICT_LABELS.items() if k != "not_reported"]
+VERDICT_CHOICES = [(k, v) for k, v in VERDICT_LABELS.items() if k not in ("not_reported", "closed")]
 
 
 class VerdictOverride(models.Model):
