@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import cn2an
+
 from duban.core.errors import InputError
 from duban.core.model import Plan, Task
 from duban.core.render.verdicts import (
@@ -166,11 +168,6 @@ def quality_notes(judgement: PlanJudgementLike) -> list[QualityNote]:
     return sorted(notes, key=lambda n: (n.seq, n.unit or ""))
 
 
-CN_ORDINALS = "一二三四五六七八九十"
-
-
 def ordinal(i: int) -> str:
-    """1 → 一, 11 → 十一: enough for a bulletin's 一是…十几是."""
-    if i <= 10:
-        return CN_ORDINALS[i - 1]
-    return "十" + CN_ORDINALS[i - 11] if i < 20 else str(i)
+    """1 → 一, 11 → 十一, 23 → 二十三: a bulletin's 一是…, （一）… (cn2an, as the indicators)."""
+    return str(cn2an.an2cn(i))

@@ -111,7 +111,14 @@ def test_it_reads_an_office_template(tmp_path):
     )
     words = load_template(path)
     assert words.series == "某某督查" and words.requirements == ("甲。", "乙。")
-    assert [ordinal(i) for i in (1, 2, 10, 11)] == ["一", "二", "十", "十一"]
+    assert [ordinal(i) for i in (1, 2, 10, 11, 20, 23)] == [
+        "一",
+        "二",
+        "十",
+        "十一",
+        "二十",
+        "二十三",
+    ]
 
 
 def test_it_names_the_template_and_the_missing_key(tmp_path):
