@@ -236,6 +236,11 @@ class Plan:
         raise KeyError(seq)
 
 
+# Hand-written, not pydantic (which django-ninja brings): the JSON is a published contract
+# (`duban parse --json`, tests/golden) whose optional keys are left out when empty
+# (earlier_periods, columns, a period's year, a report's milestone_met), whose reader fills a
+# period's year from the plan, and whose model stays frozen dataclasses with no second schema
+# class per type to keep in step with them.
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The stable JSON shape of `duban parse --json` (keys may be added, never changed)."""
     out: dict[str, Any] = {

@@ -1,4 +1,10 @@
-"""The JSON shape of `duban judge --json` (keys may be added, never changed)."""
+"""The JSON shape of `duban judge --json` (keys may be added, never changed).
+
+Hand-written, not pydantic: the shape is a contract of its own, not the frozen result
+dataclasses' fields — its own key order (project after metric), only a period's label and
+end month, and a derived value (the period's 序时 share); a schema class per result would be
+a second model to keep in step, and the byte-identical output would rest on its settings.
+"""
 
 from __future__ import annotations
 
