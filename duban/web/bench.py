@@ -189,6 +189,7 @@ def bench_pages(runs: int = 5, only: str = "") -> list[dict]:
     Only HTML answers count as pages (downloads are timed by the render bench)."""
     from io import StringIO
 
+    from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -221,6 +222,12 @@ def bench_pages(runs: int = 5, only: str = "") -> list[dict]:
                 cpus.append(time.process_time() - c0)
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
+            colds = []  # after a report changes: the judgement and cached figures made afresh
+            for _ in range(runs):
+                cache.clear()
+                c0 = time.process_time()
+                client.get(url)
+                colds.append(time.process_time() - c0)
             results.append(
                 {
                     "page": key,
@@ -229,6 +236,7 @@ def bench_pages(runs: int = 5, only: str = "") -> list[dict]:
                     "wall_ms": statistics.median(walls) * 1000,
                     "cpu_ms": statistics.median(cpus) * 1000,
                     "queries": len(queries),
+                    "cold_cpu_ms": statistics.median(colds) * 1000,
                 }
             )
         connection.close()
@@ -258,14 +266,16 @@ def page_table_text() -> str:
 def page_table(results: list[dict]) -> str:
     """The page list as Markdown, and a summary line: budgets are judged on CPU time."""
     lines = [
-        "| page | role | URL | median CPU ms | median wall ms | queries | budget |",
-        "|---|---|---|---|---|---|---|",
+        "| page | role | URL | median CPU ms | median wall ms | queries | budget "
+        "| CPU ms, cache emptied |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         over = " **over**" if r["cpu_ms"] >= PAGE_BUDGET_MS else ""
         lines.append(
             f"| {r['page']} | {r['role']} | {r['url']} | {r['cpu_ms']:.0f}{over} | "
-            f"{r['wall_ms']:.0f} | {r['queries']} | {PAGE_BUDGET_MS:.0f} ms |"
+            f"{r['wall_ms']:.0f} | {r['queries']} | {PAGE_BUDGET_MS:.0f} ms | "
+            f"{r['cold_cpu_ms']:.0f} |"
         )
     late = [r for r in results if r["cpu_ms"] >= PAGE_BUDGET_MS]
     lines.append("")
@@ -273,6 +283,11 @@ def page_table(results: list[dict]) -> str:
         f"{len(results)} pages × roles measured; {len(late)} over the {PAGE_BUDGET_MS:.0f} ms "
         "budget (judged on CPU time, since the machine is shared)"
         + (": " + ", ".join(f"{r['page']} ({r['role']})" for r in late) if late else "")
+    )
+    cold = [r for r in results if r["cold_cpu_ms"] >= PAGE_BUDGET_MS]
+    lines.append(
+        f"with the cache emptied before each request (as after a report changes): {len(cold)} "
+        "over" + (": " + ", ".join(f"{r['page']} ({r['role']})" for r in cold) if cold else "")
     )
     return "\n".join(lines)
 
