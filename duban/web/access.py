@@ -48,6 +48,7 @@ from django.http import Http404
 
 from duban.web.accounts.models import Membership
 from duban.web.audit.models import AuditEvent
+from duban.web.changes.models import LeaderScope, UnitApprover
 from duban.web.cityview.models import sharing_districts
 from duban.web.disclosure.models import withheld
 from duban.web.evidence.models import Attachment, EvidenceReader
@@ -84,6 +85,7 @@ Action = Literal[
     "accounts",  # the organization's people: roster import, password reset, hand-over
     "contacts",
     "acknowledge",  # 签收: a unit acknowledges a task of its own report slot
+    "request_change",  # 延期 (changes/): a unit asks on a task it is named for
     "apply_closing",  # 办结申请: a unit that leads the task, from its own report slot
     "decide_closing",  # the office approves (with a grade) or returns a closing application
 ]
@@ -308,6 +310,11 @@ def _rule(model: type[Model], actor: Actor, action: Action) -> Q:
         return in_org & Q(unit_id=actor.unit_id) & Q(Exists(leads))
     if action == "decide_closing":
         return in_org if actor.role == "office" and model is Task else _nothing()
+    if action == "request_change":  # a unit named on the task asks; nobody asks for it
+        if actor.role != "unit" or model is not Task or actor.unit_id is None:
+            return _nothing()
+        named = Responsibility.objects.filter(task=OuterRef("pk"), unit_id=actor.unit_id)
+        return in_org & Q(Exists(named))
     if action == "oversee":  # a round's overview and reminders
         return in_org if actor.role in ("office", "leader") else _nothing()
     if actor.role == "office":
@@ -336,6 +343,24 @@ def _evidence_reader(actor: Actor) -> Q:
         )
         return Q(Exists(granted))
     return _nothing()
+
+
+def may_approve(user: Any, step: str, unit_id: int, organization_id: int) -> bool:
+    """Who takes a step of a unit's request (changes/): the office its step; a unit account the
+    office made its unit's approver (分管负责人, UnitApprover); a leader made 分管领导 of the
+    unit (LeaderScope). Nobody else, and nobody of another organization."""
+    actor = actor_of(user)
+    if actor.role == "superuser":
+        return step == "office"
+    if actor.user_id is None or actor.organization_id != organization_id:
+        return False
+    if step == "office":
+        return actor.role == "office"
+    if step == "unit" and actor.role == "unit" and actor.unit_id == unit_id:
+        return UnitApprover.objects.filter(user_id=actor.user_id, unit_id=unit_id).exists()
+    if step == "leader" and actor.role == "leader":
+        return LeaderScope.objects.filter(user_id=actor.user_id, unit_id=unit_id).exists()
+    return False
 
 
 def restrict(queryset: QuerySet[M], user: Any, action: Action = "view") -> QuerySet[M]:

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "duban.web.disclosure",
     "duban.web.evidence",
     "duban.web.workflow",
+    "duban.web.changes",
     "duban.web.cityview",
 ]
 

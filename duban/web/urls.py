@@ -58,6 +58,7 @@ urlpatterns = [
     path("", include("duban.web.disclosure.urls")),
     path("", include("duban.web.evidence.urls")),
     path("", include("duban.web.workflow.urls")),
+    path("", include("duban.web.changes.urls")),
     path("", include("duban.web.cityview.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

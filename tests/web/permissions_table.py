@@ -84,6 +84,10 @@ ROWS: dict[str, Row] = {
     # input); the office decides (nothing pending: refused as input).
     "closing_apply": Row("xxxxxx", "nvnnnn"),
     "closing_decide": Row("xxxxxx", "vnnnnn"),
+    # 延期 requests (changes/): a unit named on the task files one (no date or reason: refused,
+    # nothing written); a step of the chain decides — the office's, with no request named: refused.
+    "change_request_file": Row("xxxxxx", "nvnnnn"),
+    "change_request_decide": Row("xxxxxx", "vnnnnn"),
     "report_diff": Row("yynynn", "yynynn", query="?with=previous"),
     "my_tasks": Row("yyyyny", "yyyyny"),
     "round_new": Row("ynnnnn", "ynnnnn"),

@@ -11,7 +11,7 @@ import pytest
 # the office's overrides and thresholds.
 # The judgement's cache is the database cache (shared by app servers): a read, and on a miss
 # the cull's count, a savepoint, the lookup and the insert — constant, whatever the plan's size.
-TASK_PAGE_MAX = 35  # + the files of every report shown (evidence: one query)
+TASK_PAGE_MAX = 36  # + the files of every report shown (evidence: one query), the requests (one)
 OVERVIEW_MAX = 39
 CACHED_SAVING = 8  # at least this many fewer queries once the period's judgement is cached
 # A reporter's two requests of a round (`make load`): session, user, membership, the report;

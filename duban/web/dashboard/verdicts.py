@@ -231,6 +231,11 @@ def _automatic(
         missing_flags = _missing_flags(current, missing)
         judged = judge_plan(current, previous, tolerances=tolerances)
         by_seq = {t.seq: t for t in judged.tasks}
+        extended = {
+            t.seq: t.deadline
+            for t in current.tasks
+            if t.deadline and t.deadline.startswith(seam.EXTENDED)
+        }
         out: dict[int, TaskVerdict] = {}
         for seq, tid in plan.tasks.in_force().values_list("seq", "pk"):
             flags = missing_flags.get(seq, ())
@@ -242,6 +247,9 @@ def _automatic(
                 )  # fmt: skip
             elif core is not None:
                 out[tid] = _core_task_verdict(tid, seq, core, period.end_month, flags)
+                if seq in extended:  # the deadline is an approved 延期's: say so first
+                    v = out[tid]
+                    out[tid] = replace(v, explanation=f"{extended[seq]}；{v.explanation}")
             else:
                 out[tid] = TaskVerdict(tid, seq, "in_progress", "已报送进展，尚未自动研判", flags)
         return out, missing

@@ -6,13 +6,28 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import cast
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
 from duban.core import model as core
 from duban.core.units import Registry
 from duban.web.orgs.models import Unit
 from duban.web.orgs.selectors import unit_to_core
 from duban.web.plans.models import REPORTED_STATES, Period, Plan, Report, Responsibility, Task
+
+EXTENDED = "已批准延期至"  # how a task's deadline reads once an extension is approved
+
+
+def approved_extensions(task):
+    """The dates of a task's approved extensions, the latest first (`task`: a task or OuterRef)."""
+    from duban.web.changes.models import ChangeRequest
+
+    return (
+        ChangeRequest.objects.filter(
+            task=task, kind=ChangeRequest.Kind.EXTEND, state=ChangeRequest.State.APPROVED
+        )
+        .order_by("-decided_at", "-id")
+        .values("new_date")
+    )
 
 
 def period_from_core(period: core.Period, year: int) -> dict:
@@ -120,6 +135,7 @@ def to_core(
     which is all judgement and rendering ask of it, with no query more.
     """
     in_force = Task.objects.filter(retired_at__isnull=True)  # a retired task is history only
+    in_force = in_force.annotate(extended_to=Subquery(approved_extensions(OuterRef("pk"))[:1]))
     if only_task is not None:
         in_force = in_force.filter(pk=only_task)
     sections = plan.sections.prefetch_related(
@@ -141,6 +157,7 @@ def to_core(
         for report in reports.get(t.pk, []):
             if report.unit is not None:
                 named.setdefault(report.unit.pk, (report.unit, set()))
+        extended = getattr(t, "extended_to", None)
         return core.Task(
             seq=t.seq,
             target=t.target,
@@ -155,11 +172,12 @@ def to_core(
                 for r in reports.get(t.pk, [])
             ),
             line=t.line,
-            deadline=t.deadline or None,
+            # An approved 延期 (changes/) governs from its approval: the task is due by its date.
+            deadline=f"{EXTENDED}{extended:%Y年%-m月%-d日}" if extended else t.deadline or None,
             ongoing=t.ongoing,
             number=t.number,
-            due_year=t.due_year,
-            due_month=t.due_month,
+            due_year=extended.year if extended else t.due_year,
+            due_month=extended.month if extended else t.due_month,
             people=tuple(core.Person(p["name"], p["role"]) for p in t.people),
             figures=tuple(
                 core.Figure(
