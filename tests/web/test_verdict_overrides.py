@@ -232,8 +232,8 @@ def test_a_period_judgement_is_computed_once_until_a_report_changes(office):
     with CaptureQueriesContext(connection) as again:
         period_judgement(plan, period)
     # The earlier period, the cache key (reports, stamp), the cache read (a database cache,
-    # shared by app servers), overrides, thresholds and late reports.
-    assert len(again) < len(first) and len(again) == 7
+    # shared by app servers), overrides, thresholds, late reports and the closings (办结) in force.
+    assert len(again) < len(first) and len(again) == 8
     report = Report.objects.filter(task__seq=39).first()
     report.text = "智能化电动工具项目已全部建成投产。"
     report.version += 1

@@ -99,7 +99,10 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 
 def task_verdict(task: Task, judged: TaskJudgementLike | None) -> str | None:
-    """The bulletin's category: no report at all is "not_reported", never "no progress"."""
+    """The bulletin's category: no report at all is "not_reported", never "no progress"; a task
+    closed by the office (已办结) stays closed without a report of the period."""
+    if judged is not None and name_of(judged.verdict) == "closed":
+        return "closed"
     if not task.reports:
         return "not_reported"
     return name_of(judged.verdict) if judged is not None else None

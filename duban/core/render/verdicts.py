@@ -13,8 +13,17 @@ from typing import Protocol
 from duban.core.judgement.labels import FLAG_LABELS, VERDICT_LABELS
 
 # The order a bulletin counts them in; "not_reported" is the renderer's own category for a task
-# with no report at all, which must never read as "no progress".
-VERDICT_ORDER = ("completed", "on_schedule", "behind", "stalled", "in_progress", "not_reported")
+# with no report at all, which must never read as "no progress". "closed" (已办结, a kind of
+# completed) is named first, apart from 已完成, so the two add up to what pages count as done.
+VERDICT_ORDER = (
+    "closed",
+    "completed",
+    "on_schedule",
+    "behind",
+    "stalled",
+    "in_progress",
+    "not_reported",
+)
 __all__ = ["FLAG_LABELS", "VERDICT_LABELS", "VERDICT_ORDER", "by_seq", "name_of", "verdict_label"]
 
 

@@ -310,9 +310,13 @@ def period_judgement(plan: Plan, period: Period) -> PeriodJudgement:
         if tid in overrides:
             v = _overridden(v, overrides[tid])
         result.tasks[tid] = replace(v, light=_light(v, period.end_month, thresholds))
-    for tid, done in closed_in(period).items():  # 办结: the office's closing stands over all
-        if tid in result.tasks:
-            result.tasks[tid] = _closed(result.tasks[tid], done)
+    closed = {tid: done for tid, done in closed_in(period).items() if tid in result.tasks}
+    for tid, done in closed.items():  # 办结: the office's closing stands over all
+        result.tasks[tid] = _closed(result.tasks[tid], done)
+    if closed:  # a closed task asks no unit for a report any more: nobody is 未报送 on it
+        seqs = {result.tasks[tid].seq for tid in closed}
+        kept = {u: [s for s in found if s not in seqs] for u, found in result.missing.items()}
+        result.missing = {u: found for u, found in kept.items() if found}
     return result
 
 
@@ -321,7 +325,10 @@ def _closed(v: TaskVerdict, done) -> TaskVerdict:
     figures of its reports stay as they were read."""
     at = f"{done.at:%Y-%m-%d}" if done.at is not None else ""
     explanation = f"已办结（督查室{at}审核，评定{done.grade_label}）"
-    return replace(v, verdict="closed", explanation=explanation, light="green", override=None)
+    flags = tuple(f for f in v.flags if f.kind != "missing_report")
+    return replace(
+        v, verdict="closed", explanation=explanation, light="green", override=None, flags=flags
+    )
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from duban.web.audit.services import audit_record
 from duban.web.plans.models import Period, Plan, Responsibility, Section, Task
 
-FINISHED = "completed"
+FINISHED = ("completed", "closed")  # 已办结 is a kind of completed: nothing to carry over
 
 
 class YearEndError(Exception):
@@ -39,7 +39,7 @@ def unfinished_tasks(plan: Plan) -> list[Unfinished]:
     out = []
     for task in plan.tasks.in_force().order_by("seq"):
         v = verdicts.get(task.pk)
-        if v is not None and v.verdict == FINISHED:
+        if v is not None and v.verdict in FINISHED:
             continue
         carried = Task.objects.filter(carried_from=task).exists()
         out.append(Unfinished(task, v.label if v is not None else "未报送", carried))

@@ -113,13 +113,12 @@ class Closed:
 
 
 def closed_in(period: Period) -> dict[int, Closed]:
-    """Tasks of the period's plan closed in this period or an earlier one (of the same kind):
-    已办结 from the period of the report the application was filed with; before it, the
-    history stands as it was judged."""
+    """Tasks of the period's plan closed in this period or before: 已办结 in every round (of
+    any kind) ending no earlier than the period of the report the application was filed with;
+    the rounds before it keep the history as it was judged."""
     rows = Closing.objects.filter(
         task__plan_id=period.plan_id,
         state=Closing.State.APPROVED,
-        report__period__kind=period.kind,
         report__period__end_month__lte=period.end_month,
     ).values_list("task_id", "grade", "decided_at", "report__period_id")
     return {tid: Closed(tid, g, at, pid) for tid, g, at, pid in rows}

@@ -88,11 +88,25 @@ def test_the_whole_flow_closes_the_task_everywhere(world, as_user):
     Period.objects.filter(pk=world.q4.pk).update(state=Period.State.CLOSED)
     from duban.web.rounds.services import round_open
 
-    opened = round_open(world.plan, label="第五期", end_month=11, actor=world.users["office"])
+    opened = round_open(
+        world.plan, label="全年", end_month=12, kind="year", actor=world.users["office"]
+    )
     slots = Report.objects.filter(period=opened.period)
     assert not slots.filter(task=world.tasks[1]).exists()
     assert slots.filter(task=world.tasks[2]).exists()
     assert Report.objects.filter(period=world.q4, task=world.tasks[1]).count() == 2  # history
+
+    # In that round the task is still 已办结, nobody is 未报送 on it, and the bulletin counts it
+    # as 已办结, apart from 已完成; the dashboard's share of done tasks includes it.
+    later = period_judgement(world.plan, opened.period)
+    assert later.tasks[world.tasks[1].pk].verdict == "closed"
+    assert all(1 not in seqs for seqs in later.missing.values())
+    from duban.core.render.bulletin_data import verdict_counts
+    from duban.web.dashboard.verdicts import for_documents
+    from duban.web.plans import seam
+
+    counts = verdict_counts(seam.to_core(world.plan, opened.period), for_documents(later))
+    assert (counts["closed"], sum(counts.values())) == (1, 3)
 
 
 @pytest.mark.parametrize("who, status", [("unit_b", 403), ("office", 403), ("leader", 403)])
