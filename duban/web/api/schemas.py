@@ -86,7 +86,7 @@ class OverrideOut(Schema):
 class VerdictOut(Schema):
     period_id: int
     verdict: str = Field(
-        description="completed, on_schedule, in_progress, behind, stalled or not_reported"
+        description="closed (已办结), completed, on_schedule, in_progress, behind, stalled or not_reported"
     )
     label: str
     explanation: str
