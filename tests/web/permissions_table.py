@@ -88,6 +88,7 @@ ROWS: dict[str, Row] = {
     # nothing written); a step of the chain decides — the office's, with no request named: refused.
     "change_request_file": Row("xxxxxx", "nvnnnn"),
     "change_request_decide": Row("xxxxxx", "vnnnnn"),
+    "change_settings": Row("ynnnnn", "ynnnnn", args=ORG),  # the chain and its approvers
     "report_diff": Row("yynynn", "yynynn", query="?with=previous"),
     "my_tasks": Row("yyyyny", "yyyyny"),
     "round_new": Row("ynnnnn", "ynnnnn"),
