@@ -142,3 +142,20 @@ def test_it_lets_only_the_steps_holder_decide(client, world, task2, finance):
     assert r.status_code == 302 and "/login/" in r["Location"]
     assert req.steps.count() == 0
     assert ApprovalStep.objects.count() == 0
+
+
+def test_it_shows_the_form_to_a_named_unit_and_the_buttons_to_the_steps_holder(
+    client, world, task2, finance
+):
+    reporter, head = finance
+    url = reverse("task", args=[task2.pk])
+    client.force_login(reporter)
+    assert reverse("change_request_file", args=[task2.pk]) in client.get(url).content.decode()
+    client.force_login(world.users["unit_a"])  # 区发改局 is not named on task 2
+    assert reverse("change_request_file", args=[task2.pk]) not in client.get(url).content.decode()
+    _file(client, reporter, task2, new_date=NEXT_MARCH.isoformat(), reason="理由")
+    decide = reverse("change_request_decide", args=[task2.pk])
+    client.force_login(head)
+    assert decide in client.get(url).content.decode()
+    client.force_login(world.users["office"])  # not the office's turn yet
+    assert decide not in client.get(url).content.decode()
