@@ -11,15 +11,17 @@ import pytest
 # the office's overrides and thresholds.
 # The judgement's cache is the database cache (shared by app servers): a read, and on a miss
 # the cull's count, a savepoint, the lookup and the insert — constant, whatever the plan's size.
-TASK_PAGE_MAX = 36  # + the files of every report shown (evidence: one query), the requests (one)
-OVERVIEW_MAX = 39
+# + the files of every report shown (evidence: one query), the change requests (one), the
+# closing (办结: the closed tasks and the task's own application, two)
+TASK_PAGE_MAX = 38
+OVERVIEW_MAX = 40  # + the closed tasks (办结), one query for the whole plan
 CACHED_SAVING = 8  # at least this many fewer queries once the period's judgement is cached
 # A reporter's two requests of a round (`make load`): session, user, membership, the report;
 # the editor adds the previous period's report and the milestone; a submission adds its one
 # transaction (lock, update, both versions, search entry, two audit events).
 # + the evidence block (the office's limits, the report's files), the header's 我的任务 count,
-# the task's 签收
-EDITOR_MAX = 11
+# the task's 签收, the closing form (the task's application, whether the unit leads it)
+EDITOR_MAX = 13
 SUBMIT_MAX = 14
 
 
