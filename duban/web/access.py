@@ -109,7 +109,19 @@ class Actor:
 
     @property
     def sees_internal_notes(self) -> bool:
+        """Reads every unit's reports, drafts and notes: the office and leaders (templates ask
+        this, never the role)."""
         return self.role in ("office", "leader", "superuser")
+
+    @property
+    def reads_office_reasons(self) -> bool:
+        """Reads what only the office decides with: an override's reason, closing decisions."""
+        return self.role in ("office", "superuser")
+
+    @property
+    def imports_plans(self) -> bool:
+        """Uploads and imports the organization's tables: its office."""
+        return self.role == "office"
 
 
 def actor_of(user) -> Actor:

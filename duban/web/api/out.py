@@ -77,7 +77,7 @@ def _override(v: TaskVerdict, office: bool) -> dict[str, Any] | None:
 
 def verdict(v: TaskVerdict, judgement: PeriodJudgement, actor: Actor) -> dict[str, Any]:
     flags = v.flags if actor.is_member else ()
-    office = actor.role in ("office", "superuser")
+    office = actor.reads_office_reasons
     return {
         "period_id": judgement.period.pk,
         "verdict": v.verdict,

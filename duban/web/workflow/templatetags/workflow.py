@@ -37,7 +37,7 @@ def closing_block(context, task):
         "rows": rows,
         "closed": next((c for c in rows if c.state == Closing.State.APPROVED), None),
         "pending": any(c.state == Closing.State.PENDING for c in rows),
-        "office": actor.role in ("office", "superuser"),
+        "office": actor.reads_office_reasons,
         "grades": Closing.Grade.choices,
     }
 
