@@ -173,6 +173,15 @@ def inconsistent_flags(
     return out
 
 
+def _similarity(old: str, new: str, at_least: float) -> float:
+    """difflib's ratio of two texts, or 0 where its cheap upper bounds already fall short (the
+    full ratio is the judgement's costliest step on a period whose texts repeat)."""
+    sm = SequenceMatcher(None, old, new, autojunk=False)
+    if sm.real_quick_ratio() < at_least or sm.quick_ratio() < at_least:
+        return 0.0
+    return sm.ratio()
+
+
 def unchanged_flags(task: Task, previous: Task | None, settings: FlagSettings) -> list[Flag]:
     if previous is None:
         return []
@@ -183,12 +192,9 @@ def unchanged_flags(task: Task, previous: Task | None, settings: FlagSettings) -
         old, new = before.get(unit), r.text.strip()
         if not old or not new:
             continue
-        sm = SequenceMatcher(None, old, new, autojunk=False)
-        if (
-            sm.real_quick_ratio() >= settings.unchanged_ratio
-            and sm.ratio() >= settings.unchanged_ratio
-        ):
-            pct = sm.ratio() * 100
+        ratio = 1.0 if old == new else _similarity(old, new, settings.unchanged_ratio)
+        if ratio >= settings.unchanged_ratio:
+            pct = ratio * 100
             out.append(Flag("unchanged", unit, f"与上期报送内容基本相同（相似度{pct:.0f}%）"))
     return out
 
