@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from duban.core.judgement.labels import VERDICT_ORDER
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "督查室-e2e-密码"
@@ -67,7 +69,7 @@ def test_it_renders_the_dashboard_follows_a_bar_and_finds_a_project(
     assert errors == []
 
     # The tallest bar of the verdict chart, whichever verdict it is.
-    verdicts = ["completed", "on_schedule", "in_progress", "behind", "stalled", "not_reported"]
+    verdicts = list(VERDICT_ORDER)  # the chart's categories, in the one order
     counts = [int(page.locator(f".card.verdict-{v} .n").inner_text()) for v in verdicts]
     index = counts.index(max(counts))
     _click_bar(page, "chart-verdicts", index, counts[index])
