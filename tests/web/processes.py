@@ -14,7 +14,8 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -172,3 +173,40 @@ class Site:
             process.wait(timeout=30)
         if self.pg_url:
             self._pg_admin(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
+
+
+@contextmanager
+def s3_emulator(bucket: str) -> Iterator[tuple[str, Any]]:
+    """moto's S3 server on a free loopback port with `bucket` made: (endpoint, boto3 client);
+    killed on exit."""
+    import boto3
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    endpoint = f"http://127.0.0.1:{port}"
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+
+    def ready() -> bool:
+        try:
+            client.create_bucket(Bucket=bucket)
+            return True
+        except Exception:
+            return False
+
+    try:
+        wait_for(ready, 60, "the S3 emulator")
+        yield endpoint, client
+    finally:
+        server.kill()
+        server.wait(timeout=30)

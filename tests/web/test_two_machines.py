@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import http.client
 import re
-import subprocess
-import sys
 import threading
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.web.processes import Site, free_port, wait_for
+from tests.web.processes import Site, free_port, s3_emulator, wait_for
 
 pytestmark = pytest.mark.postgres
 
@@ -68,35 +66,8 @@ class Browser:
 
 @pytest.fixture
 def s3():
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    endpoint = f"http://127.0.0.1:{port}"
-    import boto3
-
-    client = boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
-
-    def ready() -> bool:
-        try:
-            client.create_bucket(Bucket="duban-files")
-            return True
-        except Exception:
-            return False
-
-    wait_for(ready, 60, "the S3 emulator")
-    yield endpoint, client
-    server.kill()
-    server.wait(timeout=30)
+    with s3_emulator("duban-files") as emulator:
+        yield emulator
 
 
 @pytest.fixture

@@ -4,48 +4,19 @@ refused file leaves no object."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from django.urls import reverse
 
 from tests.web.evidence import files
 from tests.web.evidence.conftest import attach
-from tests.web.processes import free_port, wait_for
+from tests.web.processes import s3_emulator
 
 BUCKET = "duban-evidence"
 
 
 @pytest.fixture
 def s3(settings):
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    endpoint = f"http://127.0.0.1:{port}"
-    import boto3
-
-    client = boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    )
-
-    def ready() -> bool:
-        try:
-            client.create_bucket(Bucket=BUCKET)
-            return True
-        except Exception:
-            return False
-
-    try:
-        wait_for(ready, 60, "the S3 emulator")
+    with s3_emulator(BUCKET) as (endpoint, client):
         options = {
             "bucket_name": BUCKET,
             "endpoint_url": endpoint,
@@ -62,9 +33,6 @@ def s3(settings):
             "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options},
         }
         yield client
-    finally:
-        server.kill()
-        server.wait(timeout=30)
 
 
 def _keys(client) -> list[str]:
